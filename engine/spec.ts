@@ -1,0 +1,134 @@
+// The node unit: everything about one node type lives in one object of this
+// shape (one file under nodes/). The tensor library is injected through the
+// context (`ctx.tf`) rather than imported, so node files stay loadable in the
+// UI thread without pulling TensorFlow.js into the page bundle.
+import type * as TF from '@tensorflow/tfjs';
+import type { ParamDefs, ParamValues } from './params';
+import type { NodeCategory, NodeProblem, PortType, TensorType } from './types';
+
+export type Tf = typeof TF;
+export type Tensor = TF.Tensor;
+export type Variable = TF.Variable;
+
+export interface PortSpec {
+  id: string;
+  label: string;
+  /** For outputs: the type produced. For inputs: the preferred type (shown in messages). */
+  type: PortType;
+  /** Inputs only: every type this port takes (defaults to [type]). A closed list, never "any". */
+  accepts?: readonly PortType[];
+  /** Inputs only: the node works without it. */
+  optional?: boolean;
+  doc?: string;
+}
+
+/** Rows of an image dataset, kept as bytes until a batch is drawn. */
+export interface ImageSplit {
+  /** [N * H * W * C] pixels 0..255 */
+  pixels: Uint8Array;
+  /** [N] class labels */
+  labels: Uint8Array;
+  count: number;
+}
+export interface ImageDataset {
+  name: string;
+  height: number;
+  width: number;
+  channels: number;
+  classes: number;
+  train: ImageSplit;
+  test: ImageSplit;
+}
+
+/** Which rows a data node must produce this call. */
+export interface BatchRequest {
+  split: 'train' | 'test';
+  /** Row indices into the split, length = batch size. */
+  indices: Int32Array;
+}
+
+export interface InferArgs<P> {
+  inputs: Record<string, TensorType>;
+  params: P;
+}
+
+export type InitKind = 'glorot' | 'he' | 'zeros' | 'ones' | 'normal';
+
+export interface InitCtx<P> {
+  tf: Tf;
+  params: P;
+  inputTypes: Record<string, TensorType>;
+  outputTypes: Record<string, TensorType>;
+  /** Creates a trainable variable owned by this node (seeded initialisation). */
+  variable(name: string, shape: number[], init: InitKind): Variable;
+  /** Creates a non-trainable state tensor owned by this node (queues, centres, running stats). */
+  state(name: string, value: Tensor): void;
+}
+
+export interface ForwardCtx<P> {
+  tf: Tf;
+  params: P;
+  inputs: Record<string, Tensor>;
+  inputTypes: Record<string, TensorType>;
+  outputTypes: Record<string, TensorType>;
+  vars: Record<string, Variable>;
+  /** Non-trainable state created in init; replace entries through setState in afterStep. */
+  state: Record<string, Tensor>;
+  /** True during a training step, false for evaluation / image grids. */
+  training: boolean;
+  step: number;
+  /** A deterministic seed for one tfjs random op (differs per call, reproducible per run). */
+  seed(): number;
+  /** The batch rows a data node must produce. */
+  batch: BatchRequest;
+  /** Loaded datasets by name. */
+  dataset(name: string): ImageDataset;
+  /** Report a named sub-term of a loss (e.g. VICReg's invariance); shown as its own curve. */
+  term(name: string, value: TF.Scalar): void;
+  /**
+   * Runs after the optimizer step, outside the gradient tape (EMA, queue, centre updates).
+   * Tensors it reads must be kept by the caller with tf.keep; setState takes ownership.
+   */
+  afterStep(fn: (setState: (name: string, value: Tensor) => void) => void): void;
+}
+
+export interface LossInfo<P> {
+  /** Multiplier of this loss in its phase's total. */
+  weight(params: P): number;
+  /** The optimizer phase this loss feeds ('main' unless the graph alternates phases, e.g. a GAN). */
+  phase(params: P): string;
+}
+
+export interface NodeSpec<D extends ParamDefs = ParamDefs> {
+  /** Stable identifier, stored in graph files. */
+  type: string;
+  /** Bumped when params change meaning; `migrate` upgrades older params. */
+  version: number;
+  /** The name shown in the palette and on the node (and the palette button's accessible name). */
+  label: string;
+  category: NodeCategory;
+  /** Two or three sentences for the inspector, naming the lecture concept. */
+  doc: string;
+  inputs: readonly PortSpec[];
+  outputs: readonly PortSpec[];
+  params: D;
+  infer(args: InferArgs<ParamValues<D>>): Record<string, TensorType> | NodeProblem;
+  init?(ctx: InitCtx<ParamValues<D>>): void;
+  forward(ctx: ForwardCtx<ParamValues<D>>): Record<string, Tensor>;
+  /** Present on loss nodes. */
+  loss?: LossInfo<ParamValues<D>>;
+  /** Present on data nodes: the dataset it reads and its batch size. */
+  data?: { dataset(params: ParamValues<D>): string; batchSize(params: ParamValues<D>): number };
+  /** True when the node's computation needs convolution gradients (rules out the wasm backend). */
+  usesConv?(params: ParamValues<D>): boolean;
+  migrate?(params: Record<string, unknown>, fromVersion: number): Record<string, unknown>;
+}
+
+/** Type-checks a node definition while keeping its precise param types. */
+export function defineNode<D extends ParamDefs>(spec: NodeSpec<D>): NodeSpec<D> {
+  return spec;
+}
+
+export function accepts(port: PortSpec): readonly PortType[] {
+  return port.accepts ?? [port.type];
+}

@@ -1,0 +1,72 @@
+// Core types shared by the engine, the node catalogue, the worker and the UI.
+// This module is tensor-free on purpose: the UI imports it to validate and
+// infer shapes on the main thread without loading TensorFlow.js.
+
+/** The closed set of port types. There is no wildcard: a port says exactly what flows. */
+export const PORT_TYPES = ['image', 'vector', 'latent', 'distribution', 'scalar', 'labels'] as const;
+export type PortType = (typeof PORT_TYPES)[number];
+
+/** A symbolic dimension: 'B' is the batch, numbers are fixed sizes. */
+export type Dim = number | 'B';
+
+/** What flows along an edge: a port type and a symbolic shape. */
+export interface TensorType {
+  type: PortType;
+  shape: Dim[];
+}
+
+export function formatShape(shape: readonly Dim[]): string {
+  return `[${shape.join(', ')}]`;
+}
+
+export function formatType(t: TensorType): string {
+  return `${t.type} ${formatShape(t.shape)}`;
+}
+
+export function sameShape(a: readonly Dim[], b: readonly Dim[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+/** Number of features per sample (product of the non-batch dims). */
+export function featureSize(t: TensorType): number {
+  return t.shape.reduce<number>((acc, d) => (d === 'B' ? acc : acc * d), 1);
+}
+
+export type IssueCode =
+  | 'unknown-node-type'
+  | 'bad-params'
+  | 'missing-input'
+  | 'duplicate-input'
+  | 'unknown-port'
+  | 'unknown-node'
+  | 'cycle'
+  | 'type-mismatch'
+  | 'shape-mismatch'
+  | 'no-dataset'
+  | 'no-loss'
+  | 'unsupported'
+  | 'diverged'
+  | 'runtime';
+
+/** A problem with the graph, attached to the nodes (and ports) that cause it. */
+export interface GraphIssue {
+  code: IssueCode;
+  message: string;
+  nodeIds: string[];
+  portIds?: string[];
+  edgeIds?: string[];
+  severity: 'error' | 'warning';
+}
+
+/** What a node's `infer` returns when its inputs do not fit. */
+export interface NodeProblem {
+  problem: string;
+  code?: IssueCode;
+  portIds?: string[];
+}
+
+export function isProblem(x: unknown): x is NodeProblem {
+  return typeof x === 'object' && x !== null && 'problem' in x;
+}
+
+export type NodeCategory = 'data' | 'augment' | 'network' | 'operator' | 'loss';
