@@ -86,10 +86,14 @@ export interface ForwardCtx<P> {
   /** Report a named sub-term of a loss (e.g. VICReg's invariance); shown as its own curve. */
   term(name: string, value: TF.Scalar): void;
   /**
-   * Runs after the optimizer step, outside the gradient tape (EMA, queue, centre updates).
-   * Tensors it reads must be kept by the caller with tf.keep; setState takes ownership.
+   * Runs after the optimizer step, outside the gradient tape (EMA, queue, centre
+   * updates), inside a tidy. Tensors from the forward pass that it reads must be
+   * passed through `retain`; setState takes ownership of the new value.
+   * Only registered when `training` is true.
    */
   afterStep(fn: (setState: (name: string, value: Tensor) => void) => void): void;
+  /** Keeps a forward-pass tensor alive until the after-step updates have run. */
+  retain<T extends Tensor>(t: T): T;
 }
 
 export interface LossInfo<P> {

@@ -13,14 +13,20 @@ export type Dim = number | 'B';
 export interface TensorType {
   type: PortType;
   shape: Dim[];
+  /**
+   * Several augmented views of the same B samples stacked view-major along the
+   * batch axis (the leading 'B' then stands for views·B rows). One encoder node
+   * applied to stacked views is how weights are shared between siamese branches.
+   */
+  views?: number;
 }
 
-export function formatShape(shape: readonly Dim[]): string {
-  return `[${shape.join(', ')}]`;
+export function formatShape(shape: readonly Dim[], views = 1): string {
+  return `[${shape.map((d) => (d === 'B' && views > 1 ? `${views}×B` : d)).join(', ')}]`;
 }
 
 export function formatType(t: TensorType): string {
-  return `${t.type} ${formatShape(t.shape)}`;
+  return `${t.type} ${formatShape(t.shape, t.views)}`;
 }
 
 export function sameShape(a: readonly Dim[], b: readonly Dim[]): boolean {
@@ -70,3 +76,8 @@ export function isProblem(x: unknown): x is NodeProblem {
 }
 
 export type NodeCategory = 'data' | 'augment' | 'network' | 'operator' | 'loss';
+
+/** Builds the value a node's `infer` returns when its inputs do not fit. */
+export function problem(message: string, opts: { code?: IssueCode; portIds?: string[] } = {}): NodeProblem {
+  return { problem: message, ...opts };
+}

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { GRAPH_VERSION, emptyGraph, parseGraph } from './graph';
+import { PRESETS } from './presets';
+
+test('a preset round-trips through JSON unchanged', () => {
+  for (const p of PRESETS) {
+    const r = parseGraph(JSON.stringify(p.graph));
+    assert.ok(r.ok, p.name);
+    assert.deepEqual(r.graph, p.graph);
+  }
+});
+
+test('missing meta gets defaults (seed 42, adam 1e-3)', () => {
+  const r = parseGraph({ version: GRAPH_VERSION, nodes: [], edges: [] });
+  assert.ok(r.ok);
+  assert.equal(r.graph.meta.seed, 42);
+  assert.equal(r.graph.meta.train.optimizer, 'adam');
+  assert.equal(r.graph.meta.train.learningRate, 1e-3);
+});
+
+test('unknown fields are rejected with their name and place', () => {
+  const g = { ...emptyGraph(), colour: 'red' };
+  const r = parseGraph(g);
+  assert.equal(r.ok, false);
+  assert.match((r as { errors: string[] }).errors.join('\n'), /graph: unknown field "colour"/);
+  const g2 = emptyGraph();
+  (g2.nodes as unknown[]).push({ id: 'a', type: 'data.mnist', typeVersion: 1, params: {}, position: { x: 0, y: 0 }, slot: 3 });
+  const r2 = parseGraph(g2);
+  assert.equal(r2.ok, false);
+  assert.match((r2 as { errors: string[] }).errors.join('\n'), /nodes\.0: unknown field "slot"/);
+});
+
+test('malformed files give a clear message, never a throw', () => {
+  const bad: unknown[] = ['{not json', 42, null, [], { version: 'one' }, { version: 99, nodes: [], edges: [] }, { version: 1, nodes: 'x', edges: [] }];
+  const messages = bad.map((b) => {
+    const r = parseGraph(b);
+    assert.equal(r.ok, false);
+    return (r as { errors: string[] }).errors.join('; ');
+  });
+  assert.match(messages[0], /not valid JSON/);
+  assert.match(messages[1], /JSON object/);
+  assert.match(messages[4], /version/);
+  assert.match(messages[5], /newer than this app/);
+  assert.match(messages[6], /nodes/);
+});

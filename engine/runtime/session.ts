@@ -1,0 +1,60 @@
+// One training session, as the worker and the CLI both run it: validate,
+// choose a backend, load data, train. Everything reaches the caller as events.
+import type { DoneEvent, TrainEvent } from '../events';
+import { parseGraph } from '../graph';
+import { parseParams } from '../params';
+import { analyzeForTraining, type SpecLookup } from '../validate';
+import { selectBackend, type BackendChoice } from './backend';
+import { datasetsNeeded, loadDatasets } from './datasets';
+import { runTraining, type Control } from './trainer';
+
+export interface SessionOptions {
+  /** Untrusted graph JSON (parsed and validated here). */
+  graph: unknown;
+  lookup: SpecLookup;
+  backend: BackendChoice;
+  steps?: number;
+  readAsset: (path: string) => Promise<Uint8Array>;
+  emit: (e: TrainEvent) => void;
+  control?: Control;
+}
+
+function failed(emit: (e: TrainEvent) => void, error: string): DoneEvent {
+  const done: DoneEvent = { type: 'done', state: 'failed', steps: 0, wallMs: 0, stepsPerSec: 0, final: {}, backend: 'cpu', numTensors: 0, error };
+  emit({ type: 'state', state: 'failed' });
+  emit(done);
+  return done;
+}
+
+export async function trainSession(o: SessionOptions): Promise<DoneEvent> {
+  const parsed = parseGraph(o.graph);
+  if (!parsed.ok) {
+    o.emit({ type: 'issues', issues: parsed.errors.map((message) => ({ code: 'bad-params', severity: 'error', nodeIds: [], message })) });
+    return failed(o.emit, `the graph file is invalid: ${parsed.errors.join('; ')}`);
+  }
+  const graph = parsed.graph;
+  const issues = analyzeForTraining(graph, o.lookup).issues.filter((i) => i.severity === 'error');
+  if (issues.length) {
+    o.emit({ type: 'issues', issues });
+    return failed(o.emit, issues.map((i) => i.message).join('; '));
+  }
+  const needsConv = graph.nodes.some((n) => {
+    const spec = o.lookup(n.type)!;
+    const p = parseParams(spec.params, n.params);
+    return p.ok && (spec.usesConv?.(p.value as never) ?? false);
+  });
+  let backend;
+  try {
+    backend = await selectBackend(o.backend, needsConv);
+  } catch (e) {
+    return failed(o.emit, (e as Error).message);
+  }
+  o.emit({ type: 'backend', backend: backend.backend, skipped: backend.skipped });
+  let datasets;
+  try {
+    datasets = await loadDatasets(datasetsNeeded(graph, o.lookup), o.readAsset);
+  } catch (e) {
+    return failed(o.emit, `could not load the dataset: ${(e as Error).message}`);
+  }
+  return runTraining({ graph, lookup: o.lookup, datasets, backend: backend.backend, steps: o.steps, emit: o.emit }, o.control);
+}

@@ -1,0 +1,216 @@
+// The training loop: seeded batch -> forward -> per-phase losses -> grads ->
+// optimizer -> after-step updates (EMA, queues, running stats). Emits
+// TrainEvents; the worker and the CLI only forward them.
+import * as tf from '@tensorflow/tfjs';
+import type { BackendName, DoneEvent, ImageRow, TrainEvent } from '../events';
+import type { Graph, TrainSettings } from '../graph';
+import { BatchSampler, hashSeed } from '../rng';
+import type { ImageDataset, Tensor } from '../spec';
+import type { SpecLookup } from '../validate';
+import { compile, NodeError, type Plan } from './compile';
+
+export interface RunOptions {
+  graph: Graph;
+  lookup: SpecLookup;
+  datasets: Map<string, ImageDataset>;
+  backend: BackendName;
+  /** Overrides graph.meta.train.steps. */
+  steps?: number;
+  emit: (e: TrainEvent) => void;
+  /** Samples per image-grid row. */
+  gridSize?: number;
+}
+
+export interface Control {
+  paused: boolean;
+  stopped: boolean;
+  /** Resolves a pending pause. */
+  wake?: () => void;
+}
+
+function makeOptimizer(t: TrainSettings): tf.Optimizer {
+  return t.optimizer === 'sgd' ? tf.train.momentum(t.learningRate, 0.9) : tf.train.adam(t.learningRate, t.beta1, 0.999, 1e-8);
+}
+
+/** tfjs 4.22's MomentumOptimizer.dispose() skips SGDOptimizer's learning-rate scalar `c`: free it too. */
+function disposeOptimizer(o: tf.Optimizer): void {
+  o.dispose();
+  const c = (o as unknown as { c?: tf.Tensor }).c;
+  if (o instanceof tf.MomentumOptimizer && c && !c.isDisposed) c.dispose();
+}
+
+/** Pixel range of the data node, so image rows map to bytes correctly. */
+function dataRange(plan: Plan): [number, number] {
+  const d = plan.nodes.find((n) => n.id === plan.dataNodeId)!;
+  return d.params.range === '-1..1' ? [-1, 1] : [0, 1];
+}
+
+/** One row of the image grid per image-typed output port, from a fixed held-out batch. */
+async function imageRows(plan: Plan, step: number, gridIdx: Int32Array): Promise<ImageRow[]> {
+  const [lo, hi] = dataRange(plan);
+  const picked: Array<{ nodeId: string; port: string; label: string; t: Tensor }> = [];
+  tf.tidy(() => {
+    const r = plan.forward({ training: false, step, batch: { split: 'test', indices: gridIdx }, pass: 99 });
+    for (const n of plan.nodes) {
+      for (const [port, type] of Object.entries(n.outputTypes)) {
+        if (type.type !== 'image') continue;
+        const t = r.outputs.get(n.id)?.[port];
+        if (!t || t.rank !== 4) continue;
+        const views = type.views ?? 1;
+        const rows = t.shape[0] / views;
+        // [n, h, w, c] -> bytes; each view becomes its own row
+        for (let v = 0; v < views; v++) {
+          const slice = t.slice([v * rows, 0, 0, 0], [Math.min(rows, gridIdx.length), -1, -1, -1]);
+          const bytes = tf.keep(tf.clipByValue(tf.mul(tf.sub(slice, lo), 255 / (hi - lo)), 0, 255));
+          picked.push({ nodeId: n.id, port, label: `${n.spec.label}.${port}${views > 1 ? ` (view ${v + 1})` : ''}`, t: bytes });
+        }
+      }
+    }
+  });
+  const rows: ImageRow[] = [];
+  for (const p of picked) {
+    const data = await p.t.data();
+    const [n, h, w, c] = p.t.shape as [number, number, number, number];
+    p.t.dispose();
+    rows.push({ label: p.label, nodeId: p.nodeId, port: p.port, pixels: Uint8Array.from(data, (x) => Math.round(x)), n, height: h, width: w, channels: c });
+  }
+  return rows;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((r) => setTimeout(r, 0));
+}
+
+/**
+ * Trains the graph until its step budget is spent, `control.stopped` is set,
+ * or a loss stops being finite. Never throws for a bad graph or a diverging
+ * run: those end with issues / a failed done event.
+ */
+export async function runTraining(opts: RunOptions, control: Control = { paused: false, stopped: false }): Promise<DoneEvent> {
+  const { graph, emit } = opts;
+  const settings = graph.meta.train;
+  const totalSteps = opts.steps ?? settings.steps;
+  const t0 = performance.now();
+  const finish = (state: DoneEvent['state'], steps: number, final: Record<string, number>, error?: string): DoneEvent => {
+    const wallMs = performance.now() - t0;
+    const done: DoneEvent = { type: 'done', state, steps, wallMs, stepsPerSec: steps / Math.max(1e-9, wallMs / 1000), final, backend: opts.backend, numTensors: tf.memory().numTensors, error };
+    emit({ type: 'state', state: state === 'done' ? 'done' : state });
+    emit(done);
+    return done;
+  };
+
+  emit({ type: 'state', state: 'compiling' });
+  const c = compile(graph, opts.lookup, opts.datasets);
+  if (!c.ok) {
+    emit({ type: 'issues', issues: c.issues });
+    return finish('failed', 0, {}, c.issues.map((i) => i.message).join('; '));
+  }
+  const plan = c.plan;
+  const optimizers = new Map(plan.phases.map((p) => [p.name, makeOptimizer(settings)]));
+  const dataNode = plan.nodes.find((n) => n.id === plan.dataNodeId)!;
+  const ds = opts.datasets.get(dataNode.spec.data!.dataset(dataNode.params as never))!;
+  const sampler = new BatchSampler(ds.train.count, hashSeed(graph.meta.seed, 'batches'));
+  const gridN = Math.min(opts.gridSize ?? 8, ds.test.count);
+  const gridIdx = Int32Array.from({ length: gridN }, (_, i) => Math.floor((i * ds.test.count) / gridN));
+  const final: Record<string, number> = {};
+  let step = 0;
+  let completed = 0;
+  let outcome: { state: DoneEvent['state']; steps: number; error?: string } | undefined;
+  let lastYield = performance.now();
+  emit({ type: 'state', state: 'running' });
+
+  try {
+    for (step = 1; step <= totalSteps; step++) {
+      if (control.paused) {
+        emit({ type: 'state', state: 'paused' });
+        await new Promise<void>((r) => (control.wake = r));
+        if (!control.stopped) emit({ type: 'state', state: 'running' });
+      }
+      if (control.stopped) break;
+
+      const log = step % settings.logEvery === 0 || step === 1 || step === totalSteps;
+      const batch = { split: 'train' as const, indices: sampler.next(plan.batchSize) };
+      const logged: Array<[string, Tensor]> = [];
+      const totals: Array<[string, Tensor]> = [];
+      const norms: Array<[string, Tensor]> = [];
+
+      plan.phases.forEach((phase, pi) => {
+        const { value, grads } = tf.variableGrads(() => {
+          const r = plan.forward({ training: true, step, batch, pass: pi });
+          let total: Tensor | null = null;
+          for (const l of phase.losses) {
+            const term = r.terms.get(l.id)!;
+            const w = l.weight === 1 ? term : tf.mul(term, l.weight);
+            total = total ? tf.add(total, w) : w;
+          }
+          if (log) {
+            for (const [k, t] of r.terms) {
+              // other phases' losses are logged by their own pass
+              const owner = plan.phases.find((p) => p.losses.some((l) => l.id === k.split('/')[0]));
+              if (owner === phase) logged.push([k, tf.keep(t)]);
+            }
+          }
+          return total as tf.Scalar;
+        }, phase.vars);
+        if (log) {
+          totals.push([phase.name, value]);
+          norms.push([phase.name, tf.tidy(() => tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g))))))]);
+        } else value.dispose();
+        optimizers.get(phase.name)!.applyGradients(grads);
+        tf.dispose(Object.values(grads));
+      });
+      plan.runAfterStep();
+      completed = step;
+
+      if (log) {
+        const keys = [...logged.map(([k]) => k), ...totals.map(([k]) => `total:${k}`), ...norms.map(([k]) => `norm:${k}`)];
+        const all = [...logged, ...totals, ...norms].map(([, t]) => t);
+        const stacked = tf.tidy(() => tf.stack(all.map((t) => tf.reshape(t, [])))); // [K]
+        const vals = await stacked.data(); // the one device read per logged step
+        stacked.dispose();
+        tf.dispose(all);
+        const losses: Record<string, number> = {};
+        const totalsOut: Record<string, number> = {};
+        const gradNorms: Record<string, number> = {};
+        keys.forEach((k, i) => {
+          if (k.startsWith('total:')) totalsOut[k.slice(6)] = vals[i];
+          else if (k.startsWith('norm:')) gradNorms[k.slice(5)] = vals[i];
+          else losses[k] = vals[i];
+        });
+        const bad = Object.entries(losses).find(([, v]) => !Number.isFinite(v));
+        if (bad) {
+          const nodeId = bad[0].split('/')[0];
+          const label = plan.nodes.find((n) => n.id === nodeId)?.spec.label ?? nodeId;
+          const msg = `${label} (${nodeId}) became ${bad[1]} at step ${step}: the run diverged. Lower the learning rate (now ${settings.learningRate}) or check the loss inputs.`;
+          emit({ type: 'issues', issues: [{ code: 'diverged', severity: 'error', nodeIds: [nodeId], message: msg }] });
+          outcome = { state: 'failed', steps: completed, error: msg };
+          break;
+        }
+        Object.assign(final, losses);
+        const wallMs = performance.now() - t0;
+        emit({ type: 'metrics', step, losses, totals: totalsOut, gradNorms, learningRate: settings.learningRate, wallMs, stepsPerSec: step / (wallMs / 1000) });
+      }
+      if (step % settings.imageEvery === 0 || step === totalSteps) {
+        emit({ type: 'images', step, rows: await imageRows(plan, step, gridIdx) });
+      }
+      if (performance.now() - lastYield > 25) {
+        // let pause / stop messages in, without paying a timer per step
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
+    }
+    outcome ??= { state: control.stopped ? 'stopped' : 'done', steps: completed };
+  } catch (e) {
+    plan.clearAfterStep();
+    const err = e as Error;
+    if (err instanceof NodeError) {
+      emit({ type: 'issues', issues: [{ code: 'runtime', severity: 'error', nodeIds: [err.nodeId], message: err.message }] });
+    }
+    outcome = { state: 'failed', steps: completed, error: err.message };
+  } finally {
+    for (const o of optimizers.values()) disposeOptimizer(o);
+    plan.dispose();
+  }
+  // emitted after cleanup, so numTensors shows what the run left behind (0 when nothing leaks)
+  return finish(outcome.state, outcome.steps, final, outcome.error);
+}

@@ -1,0 +1,33 @@
+import { reconstructionLoss } from '../../engine/ops/reconstruction';
+import { choice, num } from '../../engine/params';
+import { defineNode } from '../../engine/spec';
+import { featureSize, formatType, problem } from '../../engine/types';
+
+export const reconstruction = defineNode({
+  type: 'loss.reconstruction',
+  version: 1,
+  label: 'Reconstruction loss',
+  category: 'loss',
+  doc: 'How far the reconstruction is from the target: the energy of an autoencoder. MSE treats pixels as Gaussian; BCE treats them as Bernoulli probabilities and wants a sigmoid output and targets in 0..1.',
+  inputs: [
+    { id: 'prediction', label: 'prediction', type: 'image', accepts: ['image', 'vector'] },
+    { id: 'target', label: 'target', type: 'image', accepts: ['image', 'vector'] },
+  ],
+  outputs: [{ id: 'loss', label: 'loss', type: 'scalar' }],
+  params: {
+    kind: choice({ label: 'Loss', options: ['mse', 'bce'] as const, default: 'mse', doc: 'Mean squared error or binary cross-entropy.' }),
+    reduction: choice({ label: 'Reduction', options: ['mean', 'sum'] as const, default: 'mean', doc: 'mean: over every pixel; sum: over the pixels of an image, mean over the batch (nats per image, as in the VAE).' }),
+    weight: num({ label: 'Weight', default: 1, min: 0, max: 1000, step: 0.1, doc: 'Multiplier of this term in the total loss.' }),
+  },
+  loss: { weight: (p) => p.weight, phase: () => 'main' },
+  infer: ({ inputs }) => {
+    const { prediction: p, target: t } = inputs;
+    if (featureSize(p) !== featureSize(t) || (p.views ?? 1) !== (t.views ?? 1)) {
+      return problem(`prediction ${formatType(p)} and target ${formatType(t)} must have the same size`, { code: 'shape-mismatch', portIds: ['prediction', 'target'] });
+    }
+    return { loss: { type: 'scalar', shape: [] } };
+  },
+  forward({ tf, inputs, params }) {
+    return { loss: reconstructionLoss(tf, inputs.prediction, inputs.target, params.kind, params.reduction) };
+  },
+});

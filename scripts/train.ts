@@ -1,0 +1,76 @@
+// Headless training CLI (a public interface: keep the output format stable, README documents it).
+//   npm run train -- <graph.json | --preset NAME> [--steps N] [--backend auto|cpu|wasm] [--json]
+import '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs';
+import { readFile } from 'node:fs/promises';
+import { PRESETS, presetGraph } from '../engine/presets';
+import { readPublicAsset } from '../engine/runtime/node-assets';
+import { trainSession } from '../engine/runtime/session';
+import type { TrainEvent } from '../engine/events';
+import { getSpec } from '../nodes/registry';
+
+const USAGE = `usage: npm run train -- <graph.json | --preset NAME> [--steps N] [--backend auto|cpu|wasm] [--json]
+  auto (default): wasm for MLP graphs, else cpu
+presets: ${PRESETS.map((p) => p.name).join(', ')}`;
+
+function fail(msg: string, code = 2): never {
+  process.stderr.write(`${msg}\n`);
+  process.exit(code);
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  let file: string | undefined;
+  let preset: string | undefined;
+  let steps: number | undefined;
+  let backend: 'auto' | 'cpu' | 'wasm' = 'auto';
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--preset') preset = args[++i];
+    else if (a === '--steps') steps = Number(args[++i]);
+    else if (a === '--backend') backend = args[++i] as typeof backend;
+    else if (a === '--json') json = true;
+    else if (a === '--help' || a === '-h') fail(USAGE, 0);
+    else if (a.startsWith('--')) fail(`unknown option ${a}\n${USAGE}`);
+    else file = a;
+  }
+  if (!file === !preset) fail(`give exactly one of a graph file or --preset\n${USAGE}`);
+  if (steps !== undefined && (!Number.isInteger(steps) || steps < 1)) fail('--steps must be a positive integer');
+  if (!['auto', 'cpu', 'wasm'].includes(backend)) fail('--backend must be auto, cpu or wasm');
+  // PROD silences tfjs's Node banner and skips its debug checks
+  tf.env().set('PROD', true);
+
+  let graph: unknown;
+  if (preset) {
+    graph = presetGraph(preset);
+    if (!graph) fail(`unknown preset "${preset}"; presets: ${PRESETS.map((p) => p.name).join(', ')}`);
+  } else {
+    try {
+      graph = await readFile(file!, 'utf8');
+    } catch (e) {
+      fail(`cannot read ${file}: ${(e as Error).message}`);
+    }
+  }
+
+  const print = (e: TrainEvent) => {
+    if (e.type === 'images' || e.type === 'state') return;
+    if (json) {
+      if (e.type === 'done') process.stdout.write(`${JSON.stringify({ ...e, type: 'summary', source: preset ? `preset:${preset}` : file })}\n`);
+      else process.stdout.write(`${JSON.stringify(e)}\n`);
+      return;
+    }
+    if (e.type === 'backend') console.log(`backend ${e.backend}${e.skipped.length ? ` (skipped: ${e.skipped.join('; ')})` : ''}`);
+    else if (e.type === 'issues') for (const i of e.issues) console.log(`issue [${i.code}] ${i.message}${i.nodeIds.length ? ` (nodes: ${i.nodeIds.join(', ')})` : ''}`);
+    else if (e.type === 'metrics') {
+      const terms = Object.entries(e.losses).map(([k, v]) => `${k}=${v.toPrecision(5)}`).join(' ');
+      console.log(`step ${String(e.step).padStart(6)}  ${terms}  ${e.stepsPerSec.toFixed(1)} steps/s`);
+    } else if (e.type === 'done') {
+      console.log(`${e.state}: ${e.steps} steps in ${(e.wallMs / 1000).toFixed(1)} s (${e.stepsPerSec.toFixed(2)} steps/s) on ${e.backend}; tensors ${e.numTensors}${e.error ? `; error: ${e.error}` : ''}`);
+    }
+  };
+  const done = await trainSession({ graph, lookup: getSpec, backend, steps, readAsset: readPublicAsset, emit: print });
+  process.exit(done.state === 'done' ? 0 : 1);
+}
+
+main().catch((e) => fail(`internal error: ${(e as Error).stack ?? e}`, 1));

@@ -1,0 +1,27 @@
+// The typed API between the UI and the training worker (Comlink). The UI
+// imports this file with `import type` only.
+import type { BackendName, TrainEvent } from '../engine/events';
+import type { Graph } from '../engine/graph';
+
+export type { BackendName, TrainEvent };
+export type * from '../engine/events';
+
+export type BackendChoice = 'auto' | BackendName;
+
+export interface TrainOptions {
+  backend: BackendChoice;
+  /** Overrides graph.meta.train.steps. */
+  steps?: number;
+}
+
+export interface TrainerApi {
+  /**
+   * Validates, compiles and trains `graph`, calling `onEvent` (a Comlink proxy)
+   * as it goes. Resolves when the run ends (done, stopped or failed); never rejects
+   * for a bad graph: problems arrive as `issues` / `done` events.
+   */
+  train(graph: Graph, options: TrainOptions, onEvent: (e: TrainEvent) => void): Promise<void>;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+}
