@@ -22,22 +22,24 @@ export interface PortSpec {
   doc?: string;
 }
 
-/** Rows of an image dataset, kept as bytes until a batch is drawn. */
-export interface ImageSplit {
-  /** [N * H * W * C] pixels 0..255 */
-  pixels: Uint8Array;
-  /** [N] class labels */
-  labels: Uint8Array;
+/** Rows of a dataset split, kept compact until a batch is drawn. */
+export interface DataSplit {
   count: number;
+  /** [N] class labels (for evaluation and colouring plots, never seen by self-supervised losses) */
+  labels: Uint8Array;
+  /** image datasets: [N * H * W * C] pixels 0..255 */
+  pixels?: Uint8Array;
+  /** point datasets: [N * F] coordinates */
+  values?: Float32Array;
 }
-export interface ImageDataset {
+export interface Dataset {
   name: string;
-  height: number;
-  width: number;
-  channels: number;
+  kind: 'image' | 'points';
+  /** Shape of one sample: [H, W, C] for images, [F] for points. */
+  sampleShape: number[];
   classes: number;
-  train: ImageSplit;
-  test: ImageSplit;
+  train: DataSplit;
+  test: DataSplit;
 }
 
 /** Which rows a data node must produce this call. */
@@ -82,7 +84,7 @@ export interface ForwardCtx<P> {
   /** The batch rows a data node must produce. */
   batch: BatchRequest;
   /** Loaded datasets by name. */
-  dataset(name: string): ImageDataset;
+  dataset(name: string): Dataset;
   /** Report a named sub-term of a loss (e.g. VICReg's invariance); shown as its own curve. */
   term(name: string, value: TF.Scalar): void;
   /**
@@ -121,8 +123,16 @@ export interface NodeSpec<D extends ParamDefs = ParamDefs> {
   forward(ctx: ForwardCtx<ParamValues<D>>): Record<string, Tensor>;
   /** Present on loss nodes. */
   loss?: LossInfo<ParamValues<D>>;
-  /** Present on data nodes: the dataset it reads and its batch size. */
-  data?: { dataset(params: ParamValues<D>): string; batchSize(params: ParamValues<D>): number };
+  /**
+   * Present on data nodes: the dataset's name (a key that changes when its
+   * content would), the batch size, and, for datasets made in code rather than
+   * loaded from an asset, how to make it (seeded).
+   */
+  data?: {
+    dataset(params: ParamValues<D>): string;
+    batchSize(params: ParamValues<D>): number;
+    generate?(params: ParamValues<D>, seed: number): Dataset;
+  };
   /** True when the node's computation needs convolution gradients (rules out the wasm backend). */
   usesConv?(params: ParamValues<D>): boolean;
   migrate?(params: Record<string, unknown>, fromVersion: number): Record<string, unknown>;

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { defaultParams, parseParams } from '../engine/params';
-import type { ForwardCtx, ImageDataset, Tensor, Variable } from '../engine/spec';
+import type { ForwardCtx, Dataset, Tensor, Variable } from '../engine/spec';
 import { isProblem, PORT_TYPES, type TensorType } from '../engine/types';
 import { allSpecs } from './registry';
 
@@ -26,11 +26,10 @@ function concrete(t: TensorType): number[] {
   return t.shape.map((d) => (d === 'B' ? B * (t.views ?? 1) : d));
 }
 
-const fakeDataset: ImageDataset = {
+const fakeDataset: Dataset = {
   name: 'mnist',
-  height: 28,
-  width: 28,
-  channels: 1,
+  kind: 'image',
+  sampleShape: [28, 28, 1],
   classes: 10,
   train: { pixels: new Uint8Array(10 * 784).fill(128), labels: Uint8Array.from({ length: 10 }, (_, i) => i), count: 10 },
   test: { pixels: new Uint8Array(10 * 784).fill(64), labels: Uint8Array.from({ length: 10 }, (_, i) => i), count: 10 },

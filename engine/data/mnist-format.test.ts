@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseMnistAsset } from './mnist-format';
-import type { ImageSplit } from '../spec';
+import type { DataSplit } from '../spec';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const assetPath = join(root, 'public', 'data', 'mnist.bin');
@@ -14,7 +14,7 @@ function loadAsset(): Uint8Array {
   return new Uint8Array(readFileSync(assetPath));
 }
 
-function classCounts(split: ImageSplit): number[] {
+function classCounts(split: DataSplit): number[] {
   const counts = new Array(10).fill(0);
   for (const l of split.labels) counts[l]++;
   return counts;
@@ -23,15 +23,14 @@ function classCounts(split: ImageSplit): number[] {
 test('mnist.bin parses into an 8000/2000 stratified split', () => {
   const ds = parseMnistAsset(loadAsset());
   assert.equal(ds.name, 'mnist');
-  assert.equal(ds.height, 28);
-  assert.equal(ds.width, 28);
-  assert.equal(ds.channels, 1);
+  assert.equal(ds.kind, 'image');
+  assert.deepEqual(ds.sampleShape, [28, 28, 1]);
   assert.equal(ds.classes, 10);
   assert.equal(ds.train.count, 8000);
   assert.equal(ds.test.count, 2000);
   for (const split of [ds.train, ds.test]) {
     assert.equal(split.labels.length, split.count);
-    assert.equal(split.pixels.length, split.count * 28 * 28);
+    assert.equal(split.pixels!.length, split.count * 28 * 28);
     assert.ok(split.labels.every((l) => l < 10), 'labels < 10');
     const counts = classCounts(split);
     for (const [c, n] of counts.entries()) {
@@ -66,7 +65,7 @@ test('mnist pixel statistics are plausible', () => {
     let max = 0;
     for (let r = 0; r < split.count; r++) {
       let s = 0;
-      for (let i = r * 784; i < (r + 1) * 784; i++) s += split.pixels[i];
+      for (let i = r * 784; i < (r + 1) * 784; i++) s += split.pixels![i];
       // A digit covers roughly 5%..40% of the image at full intensity.
       assert.ok(s > 255 * 20 && s < 255 * 400, `row ${r} pixel sum ${s}`);
       total += s;
@@ -76,7 +75,7 @@ test('mnist pixel statistics are plausible', () => {
     // Real MNIST mean intensity is about 0.13.
     assert.ok(meanIntensity > 0.09 && meanIntensity < 0.17, `mean intensity ${meanIntensity}`);
     // Corner pixel (0,0) is background in MNIST.
-    for (let r = 0; r < split.count; r++) assert.equal(split.pixels[r * 784], 0);
+    for (let r = 0; r < split.count; r++) assert.equal(split.pixels![r * 784], 0);
   }
 });
 
@@ -87,7 +86,7 @@ test('parse views share the input buffer (no copy) and accept an ArrayBuffer', (
   const ds = parseMnistAsset(copy);
   assert.equal(ds.train.count + ds.test.count, 10000);
   const ds2 = parseMnistAsset(bytes);
-  assert.equal(ds2.train.pixels.buffer, bytes.buffer);
+  assert.equal(ds2.train.pixels!.buffer, bytes.buffer);
 });
 
 test('truncated or foreign files give a clear error', () => {

@@ -5,14 +5,14 @@
 // Layout (little-endian u32 header, 24 bytes):
 //   0 magic "LSMN" | 4 version (1) | 8 N | 12 H | 16 W | 20 nTrain
 //   24: N*H*W uint8 pixels (train rows first, then test rows), then N uint8 labels.
-import type { ImageDataset } from '../spec';
+import type { Dataset } from '../spec';
 
 export const MNIST_MAGIC = 'LSMN';
 export const MNIST_FORMAT_VERSION = 1;
 export const MNIST_HEADER_BYTES = 24;
 export const MNIST_CLASSES = 10;
 
-export function parseMnistAsset(buf: ArrayBuffer | Uint8Array): ImageDataset {
+export function parseMnistAsset(buf: ArrayBuffer | Uint8Array): Dataset {
   const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
   if (bytes.byteLength < MNIST_HEADER_BYTES) {
     throw new Error(
@@ -52,9 +52,8 @@ export function parseMnistAsset(buf: ArrayBuffer | Uint8Array): ImageDataset {
   const nTest = n - nTrain;
   return {
     name: 'mnist',
-    height,
-    width,
-    channels: 1,
+    kind: 'image',
+    sampleShape: [height, width, 1],
     classes: MNIST_CLASSES,
     train: { pixels: pixels.subarray(0, nTrain * pix), labels: labels.subarray(0, nTrain), count: nTrain },
     test: { pixels: pixels.subarray(nTrain * pix), labels: labels.subarray(nTrain), count: nTest },

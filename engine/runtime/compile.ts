@@ -4,9 +4,10 @@ import * as tf from '@tensorflow/tfjs';
 import type { Graph } from '../graph';
 import type { ParamDefs } from '../params';
 import { hashSeed } from '../rng';
-import type { BatchRequest, ForwardCtx, ImageDataset, InitKind, NodeSpec, Tensor, Variable } from '../spec';
+import type { BatchRequest, ForwardCtx, Dataset, InitKind, NodeSpec, Tensor, Variable } from '../spec';
 import type { GraphIssue, TensorType } from '../types';
 import { analyzeForTraining, type SpecLookup } from '../validate';
+import { datasetKey } from './datasets';
 
 export interface CompiledNode {
   id: string;
@@ -44,6 +45,8 @@ export interface Plan {
   nodes: CompiledNode[];
   phases: Phase[];
   dataNodeId: string;
+  /** The dataset the data node draws from. */
+  dataset: Dataset;
   batchSize: number;
   needsConv: boolean;
   /** Forward pass. `keepPhase`: only loss nodes of that phase are summed into `total`. */
@@ -82,7 +85,7 @@ function initTensor(kind: InitKind, shape: number[], seed: number): tf.Tensor {
   }
 }
 
-export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, ImageDataset>): CompileResult {
+export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, Dataset>): CompileResult {
   const a = analyzeForTraining(graph, lookup);
   const errors = a.issues.filter((i) => i.severity === 'error');
   if (errors.length) return { ok: false, issues: errors };
@@ -115,7 +118,7 @@ export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, 
       inputTypes[port] = a.outputs.get(e.from.node)![e.from.port];
     }
     const cn: CompiledNode = { id, spec, params, inputTypes, outputTypes: a.outputs.get(id)!, sources, vars: {}, state: {} };
-    if (spec.data && !datasets.has(spec.data.dataset(params as never))) {
+    if (spec.data && !datasets.has(datasetKey(spec.data.dataset(params as never), !!spec.data.generate, seed))) {
       issues.push({ code: 'runtime', severity: 'error', nodeIds: [id], message: `${spec.label}: dataset "${spec.data.dataset(params as never)}" is not loaded` });
     }
     try {
@@ -183,8 +186,8 @@ export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, 
   let pendingAfter: Array<(set: (name: string, v: Tensor) => void) => void> = [];
   let pendingOwners: CompiledNode[] = [];
   let retained: Tensor[] = [];
-  const datasetOf = (name: string): ImageDataset => {
-    const d = datasets.get(name);
+  const datasetOf = (name: string): Dataset => {
+    const d = datasets.get(name) ?? datasets.get(datasetKey(name, true, seed));
     if (!d) throw new Error(`dataset "${name}" is not loaded`);
     return d;
   };
@@ -195,6 +198,7 @@ export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, 
     phases,
     dataNodeId: dataNode.id,
     batchSize: dataNode.spec.data!.batchSize(dataNode.params as never),
+    dataset: datasetOf(datasetKey(dataNode.spec.data!.dataset(dataNode.params as never), !!dataNode.spec.data!.generate, seed)),
     needsConv: nodes.some((n) => n.spec.usesConv?.(n.params as never) ?? false),
     forward({ training, step, batch, pass }) {
       const outputs = new Map<string, Record<string, Tensor>>();

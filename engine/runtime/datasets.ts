@@ -1,41 +1,63 @@
-// Which datasets a graph needs, and loading them through an injected byte
-// source (fetch in the worker, the file system in Node).
+// Which datasets a graph needs, and loading them: assets through an injected
+// byte source (fetch in the worker, the file system in Node), generated sets
+// (toy 2-D data, drawn shapes) by their data node, seeded by the graph.
 import { parseMnistAsset } from '../data/mnist-format';
 import type { Graph } from '../graph';
 import { parseParams } from '../params';
-import type { ImageDataset } from '../spec';
+import type { Dataset } from '../spec';
 import type { SpecLookup } from '../validate';
 
 /** Static asset file of each named dataset, relative to public/. */
-export const DATASET_ASSETS: Record<string, { path: string; parse: (bytes: Uint8Array) => ImageDataset }> = {
+export const DATASET_ASSETS: Record<string, { path: string; parse: (bytes: Uint8Array) => Dataset }> = {
   mnist: { path: 'data/mnist.bin', parse: parseMnistAsset },
 };
 
-export function datasetsNeeded(graph: Graph, lookup: SpecLookup): string[] {
-  const names = new Set<string>();
+export interface DatasetRequest {
+  name: string;
+  /** For generated datasets. */
+  make?: () => Dataset;
+}
+
+export function datasetsNeeded(graph: Graph, lookup: SpecLookup): DatasetRequest[] {
+  const out = new Map<string, DatasetRequest>();
   for (const n of graph.nodes) {
     const spec = lookup(n.type);
     if (!spec?.data) continue;
     const p = parseParams(spec.params, n.params);
-    if (p.ok) names.add(spec.data.dataset(p.value as never));
+    if (!p.ok) continue;
+    const data = spec.data;
+    const params = p.value;
+    // the seed is part of the key: a generated set depends on it
+    const name = data.generate ? `${data.dataset(params)}#${graph.meta.seed}` : data.dataset(params);
+    out.set(name, { name, make: data.generate ? () => data.generate!(params, graph.meta.seed) : undefined });
   }
-  return [...names];
+  return [...out.values()];
 }
 
-const cache = new Map<string, ImageDataset>();
+const cache = new Map<string, Dataset>();
+const CACHE_LIMIT = 16;
 
-/** Loads (once per process) every dataset the graph needs. */
-export async function loadDatasets(names: string[], readAsset: (path: string) => Promise<Uint8Array>): Promise<Map<string, ImageDataset>> {
-  const out = new Map<string, ImageDataset>();
-  for (const name of names) {
+/** Loads or makes (once per process) every dataset the graph needs. */
+export async function loadDatasets(requests: DatasetRequest[], readAsset: (path: string) => Promise<Uint8Array>): Promise<Map<string, Dataset>> {
+  const out = new Map<string, Dataset>();
+  for (const { name, make } of requests) {
     let d = cache.get(name);
     if (!d) {
-      const asset = DATASET_ASSETS[name];
-      if (!asset) throw new Error(`unknown dataset "${name}"`);
-      d = asset.parse(await readAsset(asset.path));
+      if (make) d = make();
+      else {
+        const asset = DATASET_ASSETS[name];
+        if (!asset) throw new Error(`unknown dataset "${name}"`);
+        d = asset.parse(await readAsset(asset.path));
+      }
+      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
       cache.set(name, d);
     }
     out.set(name, d);
   }
   return out;
+}
+
+/** The key under which a data node's dataset is stored for this graph. */
+export function datasetKey(name: string, generated: boolean, seed: number): string {
+  return generated ? `${name}#${seed}` : name;
 }

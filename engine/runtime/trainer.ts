@@ -5,14 +5,14 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendName, DoneEvent, ImageRow, TrainEvent } from '../events';
 import type { Graph, TrainSettings } from '../graph';
 import { BatchSampler, hashSeed } from '../rng';
-import type { ImageDataset, Tensor } from '../spec';
+import type { Dataset, Tensor } from '../spec';
 import type { SpecLookup } from '../validate';
 import { compile, NodeError, type Plan } from './compile';
 
 export interface RunOptions {
   graph: Graph;
   lookup: SpecLookup;
-  datasets: Map<string, ImageDataset>;
+  datasets: Map<string, Dataset>;
   backend: BackendName;
   /** Overrides graph.meta.train.steps. */
   steps?: number;
@@ -107,8 +107,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
   }
   const plan = c.plan;
   const optimizers = new Map(plan.phases.map((p) => [p.name, makeOptimizer(settings)]));
-  const dataNode = plan.nodes.find((n) => n.id === plan.dataNodeId)!;
-  const ds = opts.datasets.get(dataNode.spec.data!.dataset(dataNode.params as never))!;
+  const ds = plan.dataset;
   const sampler = new BatchSampler(ds.train.count, hashSeed(graph.meta.seed, 'batches'));
   const gridN = Math.min(opts.gridSize ?? 8, ds.test.count);
   const gridIdx = Int32Array.from({ length: gridN }, (_, i) => Math.floor((i * ds.test.count) / gridN));

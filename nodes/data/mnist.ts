@@ -25,7 +25,9 @@ export const mnist = defineNode({
     const { tf, params } = ctx;
     const ds = ctx.dataset('mnist');
     const split = ds[ctx.batch.split];
-    const px = ds.height * ds.width * ds.channels;
+    const [h, w, c] = ds.sampleShape;
+    const px = h * w * c;
+    const src8 = split.pixels!;
     const idx = ctx.batch.indices;
     const pixels = new Float32Array(idx.length * px);
     const labels = new Int32Array(idx.length);
@@ -34,10 +36,10 @@ export const mnist = defineNode({
     for (let r = 0; r < idx.length; r++) {
       const src = idx[r] * px;
       labels[r] = split.labels[idx[r]];
-      for (let j = 0; j < px; j++) pixels[r * px + j] = lo + split.pixels[src + j] * scale;
+      for (let j = 0; j < px; j++) pixels[r * px + j] = lo + src8[src + j] * scale;
     }
     return {
-      image: tf.tensor4d(pixels, [idx.length, ds.height, ds.width, ds.channels]), // [B, 28, 28, 1]
+      image: tf.tensor4d(pixels, [idx.length, h, w, c]), // [B, 28, 28, 1]
       labels: tf.tensor1d(labels, 'int32'), // [B]
     };
   },

@@ -1,0 +1,377 @@
+#!/usr/bin/env python3
+"""Reference loss / gradient fixtures for engine/ops, computed with PyTorch autograd.
+
+Run with Debian's system Python and its python3-torch (1.13):
+    /usr/bin/python3 scripts/gen_fixtures.py        (npm run fixtures)
+
+Each loss is written the way the official implementation computes it (repository and
+file named per fixture), in float64, on small seeded random inputs. Inputs are rounded to
+8 significant digits BEFORE the computation, so the JSON inputs are exactly what produced
+the JSON outputs. Every file is engine/ops/fixtures/<name>.json:
+    { name, source, notes, inputs: {k: {shape, data}}, params, loss, terms,
+      grads: {k: {shape, data}}, outputs: {k: {shape, data}} }
+with data flattened row-major. engine/ops/fixtures.test.ts replays them on the tfjs cpu
+backend; CI never needs PyTorch, only the committed JSON.
+"""
+import json
+import math
+import os
+
+import torch
+import torch.nn.functional as F
+
+torch.set_default_dtype(torch.float64)
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, 'engine', 'ops', 'fixtures')
+
+
+def r8(x):
+    return float(f'{x:.8g}')
+
+
+def enc(t):
+    t = t.detach().to(torch.float64)
+    return {'shape': list(t.shape), 'data': [r8(v) for v in t.reshape(-1).tolist()]}
+
+
+def gen(seed):
+    return torch.Generator().manual_seed(seed)
+
+
+def rand(g, *shape, scale=1.0, shift=0.0):
+    """Seeded normal input, rounded to 8 significant digits, with requires_grad."""
+    t = torch.randn(*shape, generator=g) * scale + shift
+    t = torch.tensor([r8(v) for v in t.reshape(-1).tolist()]).reshape(*shape)
+    return t.requires_grad_(True)
+
+
+def rounded(t):
+    t = t.detach()
+    return torch.tensor([r8(v) for v in t.reshape(-1).tolist()]).reshape(*t.shape).requires_grad_(True)
+
+
+def grads_of(loss, inputs):
+    names = list(inputs)
+    gs = torch.autograd.grad(loss, [inputs[n] for n in names], allow_unused=True)
+    return {n: enc(torch.zeros_like(inputs[n]) if g is None else g) for n, g in zip(names, gs)}
+
+
+def write(name, source, inputs, loss, params=None, terms=None, grads=None, outputs=None, notes=''):
+    doc = {
+        'name': name,
+        'source': source,
+        'notes': notes,
+        'inputs': {k: enc(v) for k, v in inputs.items()},
+        'params': params or {},
+        'loss': r8(float(loss)),
+        'terms': {k: r8(float(v)) for k, v in (terms or {}).items()},
+        'grads': grads or {},
+        'outputs': {k: enc(v) for k, v in (outputs or {}).items()},
+    }
+    os.makedirs(OUT, exist_ok=True)
+    path = os.path.join(OUT, f'{name}.json')
+    with open(path, 'w') as f:
+        json.dump(doc, f, separators=(',', ':'))
+        f.write('\n')
+    print(f'{path}: loss {doc["loss"]}')
+
+
+# ---------------------------------------------------------------- helpers as in the official code
+def tf_l2_normalize(x, eps=1e-12):
+    """tf.math.l2_normalize / BYOL helpers.l2_normalize: x * rsqrt(max(sum x^2, eps))."""
+    return x * torch.rsqrt(torch.clamp(torch.sum(x * x, dim=-1, keepdim=True), min=eps))
+
+
+def off_diagonal(x):
+    """facebookresearch/vicreg and barlowtwins off_diagonal."""
+    n, m = x.shape
+    assert n == m
+    return x.flatten()[:-1].view(n - 1, n + 1)[:, 1:].flatten()
+
+
+def distributed_sinkhorn(out, epsilon=0.05, iterations=3):
+    """facebookresearch/swav main_swav.py distributed_sinkhorn, world_size 1."""
+    with torch.no_grad():
+        Q = torch.exp(out / epsilon).t()
+        B = Q.shape[1]
+        K = Q.shape[0]
+        Q /= torch.sum(Q)
+        for _ in range(iterations):
+            sum_of_rows = torch.sum(Q, dim=1, keepdim=True)
+            Q /= sum_of_rows
+            Q /= K
+            Q /= torch.sum(Q, dim=0, keepdim=True)
+            Q /= B
+        Q *= B
+        return Q.t()
+
+
+# ---------------------------------------------------------------- fixtures
+def kl():
+    g = gen(1)
+    mu, logvar = rand(g, 8, 16), rand(g, 8, 16, scale=0.5)
+    kld = -0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp())  # pytorch/examples vae/main.py
+    loss = kld / mu.shape[0]
+    write('kl', 'pytorch/examples vae/main.py loss_function (KLD)', {'mu': mu, 'logvar': logvar}, loss,
+          terms={'officialSum': kld}, grads=grads_of(loss, {'mu': mu, 'logvar': logvar}),
+          notes='official sums over the batch; ours = official / B')
+
+
+def contractive():
+    g = gen(2)
+    x, w, b = rand(g, 8, 6), rand(g, 6, 5, scale=0.7), rand(g, 5, scale=0.3)
+    h = torch.sigmoid(x @ w + b)
+    loss = torch.mean(torch.sum((h * (1 - h)) ** 2 * torch.sum(w ** 2, dim=0), dim=1))
+    # cross-check: the closed form equals the autodiff Jacobian's squared Frobenius norm
+    jac = torch.autograd.functional.jacobian(lambda xx: torch.sigmoid(xx @ w.detach() + b.detach()), x.detach())
+    frob = sum(float((jac[n, :, n, :] ** 2).sum()) for n in range(x.shape[0])) / x.shape[0]
+    assert abs(frob - float(loss)) < 1e-10, (frob, float(loss))
+    write('contractive', 'Rifai et al. 2011 closed form, checked against torch.autograd.functional.jacobian',
+          {'x': x, 'w': w, 'b': b}, loss, terms={'jacobianFrobenius': frob},
+          grads=grads_of(loss, {'x': x, 'w': w, 'b': b}), notes='h = sigmoid(x w + b)')
+
+
+def ntxent():
+    g = gen(3)
+    z1, z2 = rand(g, 8, 16), rand(g, 8, 16)
+    tau = 0.5
+    B = z1.shape[0]
+    LARGE_NUM = 1e9
+    # google-research/simclr tf2/objective.py add_contrastive_loss
+    h1, h2 = tf_l2_normalize(z1), tf_l2_normalize(z2)
+    labels = F.one_hot(torch.arange(B), 2 * B).double()
+    masks = F.one_hot(torch.arange(B), B).double()
+    logits_aa = h1 @ h1.t() / tau - masks * LARGE_NUM
+    logits_bb = h2 @ h2.t() / tau - masks * LARGE_NUM
+    logits_ab = h1 @ h2.t() / tau
+    logits_ba = h2 @ h1.t() / tau
+    loss_a = torch.mean(-torch.sum(labels * F.log_softmax(torch.cat([logits_ab, logits_aa], 1), 1), 1))
+    loss_b = torch.mean(-torch.sum(labels * F.log_softmax(torch.cat([logits_ba, logits_bb], 1), 1), 1))
+    official = loss_a + loss_b
+    loss = official / 2
+    write('ntxent', 'google-research/simclr tf2/objective.py add_contrastive_loss', {'z1': z1, 'z2': z2}, loss,
+          params={'temperature': tau}, terms={'officialSum': official, 'lossA': loss_a, 'lossB': loss_b},
+          grads=grads_of(loss, {'z1': z1, 'z2': z2}),
+          notes='official returns loss_a + loss_b; loss and grads here are the per-anchor mean = official / 2')
+
+
+def moco():
+    g = gen(4)
+    q_raw, k_raw = rand(g, 8, 16), rand(g, 8, 16)
+    queue_dk = F.normalize(torch.randn(16, 32, generator=g), dim=0)  # builder.py: buffer [D, K], normalised dim 0
+    queue = rounded(queue_dk.t())  # ours stores [K, D]
+    T = 0.2
+    # facebookresearch/moco moco/builder.py forward
+    q = F.normalize(q_raw, dim=1)
+    k = F.normalize(k_raw, dim=1)
+    l_pos = torch.einsum('nc,nc->n', [q, k]).unsqueeze(-1)
+    l_neg = torch.einsum('nc,ck->nk', [q, queue.t().clone().detach()])
+    logits = torch.cat([l_pos, l_neg], dim=1) / T
+    labels = torch.zeros(logits.shape[0], dtype=torch.long)
+    loss = F.cross_entropy(logits, labels)
+    write('moco', 'facebookresearch/moco moco/builder.py', {'q': q_raw, 'k': k_raw, 'queue': queue}, loss,
+          params={'temperature': T}, grads=grads_of(loss, {'q': q_raw, 'k': k_raw}),
+          notes='q, k are raw encoder outputs (normalised inside); official computes k under no_grad, '
+                'grads for k are of the pure function')
+
+
+def byol():
+    g = gen(5)
+    p1, z2, p2, z1 = rand(g, 8, 16), rand(g, 8, 16), rand(g, 8, 16), rand(g, 8, 16)
+
+    def regression_loss(x, y):  # deepmind-research/byol utils/helpers.py
+        return torch.sum((tf_l2_normalize(x) - tf_l2_normalize(y)) ** 2, dim=-1)
+
+    d1, d2 = regression_loss(p1, z2), regression_loss(p2, z1)
+    loss = torch.mean(d1 + d2)  # byol_experiment.py: sum of directions, mean over batch
+    write('byol', 'deepmind-research/byol byol_experiment.py + utils/helpers.py regression_loss',
+          {'p1': p1, 'z2': z2, 'p2': p2, 'z1': z1}, loss,
+          terms={'direction1': d1.mean(), 'direction2': d2.mean()},
+          grads=grads_of(loss, {'p1': p1, 'z2': z2, 'p2': p2, 'z1': z1}),
+          notes='official stops the gradient of z (target network); grads for z are of the pure function')
+
+
+def simsiam():
+    g = gen(6)
+    p1, z2, p2, z1 = rand(g, 8, 16), rand(g, 8, 16), rand(g, 8, 16), rand(g, 8, 16)
+    criterion = torch.nn.CosineSimilarity(dim=1)  # facebookresearch/simsiam main_simsiam.py
+    loss = -(criterion(p1, z2).mean() + criterion(p2, z1).mean()) * 0.5
+    write('simsiam', 'facebookresearch/simsiam main_simsiam.py', {'p1': p1, 'z2': z2, 'p2': p2, 'z1': z1}, loss,
+          grads=grads_of(loss, {'p1': p1, 'z2': z2, 'p2': p2, 'z1': z1}),
+          notes='official detaches z (model returns z.detach()); grads for z are of the pure function')
+
+
+def vicreg():
+    g = gen(7)
+    x_in, y_in = rand(g, 8, 16, scale=0.5), rand(g, 8, 16, scale=0.5, shift=0.2)
+    sim, std, cov = 25.0, 25.0, 1.0
+    batch_size, num_features = x_in.shape
+    # facebookresearch/vicreg main_vicreg.py VICReg.forward (after the projector)
+    x, y = x_in, y_in
+    repr_loss = F.mse_loss(x, y)
+    x = x - x.mean(dim=0)
+    y = y - y.mean(dim=0)
+    std_x = torch.sqrt(x.var(dim=0) + 0.0001)
+    std_y = torch.sqrt(y.var(dim=0) + 0.0001)
+    std_loss = torch.mean(F.relu(1 - std_x)) / 2 + torch.mean(F.relu(1 - std_y)) / 2
+    cov_x = (x.T @ x) / (batch_size - 1)
+    cov_y = (y.T @ y) / (batch_size - 1)
+    cov_loss = off_diagonal(cov_x).pow(2).sum().div(num_features) + off_diagonal(cov_y).pow(2).sum().div(num_features)
+    loss = sim * repr_loss + std * std_loss + cov * cov_loss
+    write('vicreg', 'facebookresearch/vicreg main_vicreg.py VICReg.forward', {'x': x_in, 'y': y_in}, loss,
+          params={'sim': sim, 'std': std, 'cov': cov},
+          terms={'invariance': repr_loss, 'variance': std_loss, 'covariance': cov_loss},
+          grads=grads_of(loss, {'x': x_in, 'y': y_in}))
+
+
+def barlow():
+    g = gen(8)
+    z1, z2 = rand(g, 8, 16, scale=2.0, shift=0.5), rand(g, 8, 16)
+    lambd = 0.0051
+    N = z1.shape[0]
+
+    def bn(z):  # nn.BatchNorm1d(D, affine=False) in training mode
+        return F.batch_norm(z, None, None, training=True, eps=1e-5)
+
+    c = bn(z1).T @ bn(z2)  # facebookresearch/barlowtwins main.py BarlowTwins.forward
+    c = c / N
+    on_diag = torch.diagonal(c).add(-1).pow(2).sum()
+    off_diag = off_diagonal(c).pow(2).sum()
+    loss = on_diag + lambd * off_diag
+    write('barlow', 'facebookresearch/barlowtwins main.py BarlowTwins.forward', {'z1': z1, 'z2': z2}, loss,
+          params={'lambda': lambd}, terms={'onDiag': on_diag, 'offDiag': off_diag},
+          grads=grads_of(loss, {'z1': z1, 'z2': z2}))
+
+
+def sinkhorn():
+    g = gen(9)
+    scores = rounded(torch.tanh(torch.randn(8, 12, generator=g)))
+    Q = distributed_sinkhorn(scores, 0.05, 3)
+    Q10 = distributed_sinkhorn(scores, 0.05, 10)
+    write('sinkhorn', 'facebookresearch/swav main_swav.py distributed_sinkhorn', {'scores': scores}, 0.0,
+          params={'epsilon': 0.05, 'iterations': 3}, outputs={'q': Q, 'q10': Q10},
+          notes='no loss: outputs.q is the [B, K] assignment after 3 iterations, q10 after 10')
+
+
+def swav():
+    g = gen(10)
+    z1, z2 = rand(g, 8, 16), rand(g, 8, 16)
+    protos = rounded(F.normalize(torch.randn(12, 16, generator=g), dim=1))  # normalised under no_grad first
+    T = 0.1
+    bs = z1.shape[0]
+    # facebookresearch/swav main_swav.py train(): output = prototypes(normalize(embedding))
+    emb = F.normalize(torch.cat([z1, z2], 0), dim=1, p=2)
+    output = emb @ protos.t()
+    loss = 0
+    for crop_id in [0, 1]:
+        with torch.no_grad():
+            out = output[bs * crop_id: bs * (crop_id + 1)].detach()
+            q = distributed_sinkhorn(out, 0.05, 3)[-bs:]
+        subloss = 0
+        for v in [i for i in range(2) if i != crop_id]:
+            x = output[bs * v: bs * (v + 1)] / T
+            subloss -= torch.mean(torch.sum(q * F.log_softmax(x, dim=1), dim=1))
+        loss += subloss / (2 - 1)
+    loss /= 2
+    write('swav', 'facebookresearch/swav main_swav.py train() loss', {'z1': z1, 'z2': z2, 'prototypes': protos}, loss,
+          params={'temperature': T, 'epsilon': 0.05, 'iterations': 3},
+          grads=grads_of(loss, {'z1': z1, 'z2': z2, 'prototypes': protos}),
+          notes='prototypes already L2-normalised (the official renormalises them in place before forward)')
+
+
+def dino():
+    g = gen(11)
+    s1, s2 = rand(g, 8, 12, scale=2.0), rand(g, 8, 12, scale=2.0)
+    t1, t2 = rand(g, 8, 12, scale=0.5), rand(g, 8, 12, scale=0.5)
+    center = rounded(torch.randn(1, 12, generator=g) * 0.1)
+    student_temp, teacher_temp, m = 0.1, 0.04, 0.9
+    # facebookresearch/dino main_dino.py DINOLoss.forward, ncrops = 2
+    student_out = (torch.cat([s1, s2], 0) / student_temp).chunk(2)
+    teacher_output = torch.cat([t1, t2], 0)
+    teacher_out = F.softmax((teacher_output - center) / teacher_temp, dim=-1).detach().chunk(2)
+    total_loss, n_terms = 0, 0
+    for iq, q in enumerate(teacher_out):
+        for v in range(len(student_out)):
+            if v == iq:
+                continue
+            total_loss += torch.sum(-q * F.log_softmax(student_out[v], dim=-1), dim=-1).mean()
+            n_terms += 1
+    loss = total_loss / n_terms
+    with torch.no_grad():  # update_center
+        batch_center = torch.sum(teacher_output, dim=0, keepdim=True) / len(teacher_output)
+        new_center = center * m + batch_center * (1 - m)
+    write('dino', 'facebookresearch/dino main_dino.py DINOLoss', {'s1': s1, 's2': s2, 't1': t1, 't2': t2, 'center': center},
+          loss, params={'studentTemp': student_temp, 'teacherTemp': teacher_temp, 'centerMomentum': m},
+          grads=grads_of(loss, {'s1': s1, 's2': s2, 't1': t1, 't2': t2}), outputs={'center': new_center},
+          notes='teacher detached: its grads are zero')
+
+
+def gan():
+    g = gen(12)
+    real, fake = rand(g, 8, 1, scale=2.0), rand(g, 8, 1, scale=2.0)
+    criterion = torch.nn.BCELoss()  # pytorch/examples dcgan/main.py (D ends in nn.Sigmoid)
+    err_real = criterion(torch.sigmoid(real), torch.ones(8, 1))
+    err_fake = criterion(torch.sigmoid(fake), torch.zeros(8, 1))
+    err_d = err_real + err_fake
+    write('gan_discriminator', 'pytorch/examples dcgan/main.py errD_real + errD_fake',
+          {'realLogits': real, 'fakeLogits': fake}, err_d, terms={'real': err_real, 'fake': err_fake},
+          grads=grads_of(err_d, {'realLogits': real, 'fakeLogits': fake}))
+    err_g = criterion(torch.sigmoid(fake), torch.ones(8, 1))
+    write('gan_generator', 'pytorch/examples dcgan/main.py errG', {'fakeLogits': fake}, err_g,
+          grads=grads_of(err_g, {'fakeLogits': fake}))
+
+
+def kmeans():
+    g = gen(13)
+    x, c = rand(g, 16, 4), rand(g, 3, 4)
+    d2 = ((x[:, None, :] - c[None, :, :]) ** 2).sum(-1)  # [B, K]
+    loss = d2.min(dim=1).values.mean()
+    assign = d2.argmin(dim=1)
+    onehot = F.one_hot(assign, 3).double()
+    counts = onehot.sum(0)
+    step = torch.where(counts[:, None] > 0, (onehot.t() @ x) / counts.clamp(min=1)[:, None], c)
+    write('kmeans', 'Lloyd k-means (inertia / B)', {'x': x, 'centroids': c}, loss,
+          grads=grads_of(loss, {'x': x, 'centroids': c}),
+          outputs={'assign': assign.double(), 'step': step})
+
+
+def gmm():
+    g = gen(14)
+    x, means = rand(g, 16, 4), rand(g, 3, 4)
+    logvars, logits = rand(g, 3, 4, scale=0.3), rand(g, 3, scale=0.5)
+    D = torch.distributions
+    mix = D.MixtureSameFamily(D.Categorical(logits=logits),
+                              D.Independent(D.Normal(means, torch.exp(0.5 * logvars)), 1))
+    loss = -mix.log_prob(x).mean()
+    with torch.no_grad():
+        comp = D.Independent(D.Normal(means, torch.exp(0.5 * logvars)), 1)
+        joint = comp.log_prob(x[:, None, :]) + torch.log_softmax(logits, 0)  # [B, K]
+        r = torch.softmax(joint, 1)
+        nk = r.sum(0) + 1e-10
+        mu = (r.t() @ x) / nk[:, None]
+        var = (r[:, :, None] * (x[:, None, :] - mu[None]) ** 2).sum(0) / nk[:, None] + 1e-6
+    write('gmm', 'torch.distributions.MixtureSameFamily (diagonal Normal components)',
+          {'x': x, 'means': means, 'logvars': logvars, 'logits': logits}, loss,
+          grads=grads_of(loss, {'x': x, 'means': means, 'logvars': logvars, 'logits': logits}),
+          outputs={'responsibilities': r, 'emMeans': mu, 'emLogvars': torch.log(var),
+                   'emLogits': torch.log(nk / x.shape[0])})
+
+
+def sparse_coding():
+    g = gen(15)
+    x, d, z = rand(g, 8, 10), rand(g, 10, 16, scale=1 / math.sqrt(10)), rand(g, 8, 16, scale=0.3)
+    alpha = 0.1
+    loss = torch.mean(0.5 * ((x - z @ d.t()) ** 2).sum(1) + alpha * z.abs().sum(1))
+    with torch.no_grad():
+        L = torch.linalg.eigvalsh(d.t() @ d).max()
+        v = z - ((z @ d.t() - x) @ d) / L
+        z_next = torch.sign(v) * torch.clamp(v.abs() - alpha / L, min=0)
+    write('sparse_coding', 'lasso energy + ISTA (Daubechies et al. 2004)', {'x': x, 'd': d, 'z': z}, loss,
+          params={'alpha': alpha}, terms={'lipschitz': L},
+          grads=grads_of(loss, {'x': x, 'd': d, 'z': z}), outputs={'zNext': z_next})
+
+
+if __name__ == '__main__':
+    for f in [kl, contractive, ntxent, moco, byol, simsiam, vicreg, barlow, sinkhorn, swav, dino, gan, kmeans, gmm,
+              sparse_coding]:
+        f()
