@@ -69,4 +69,28 @@ export interface DoneEvent {
   error?: string;
 }
 
-export type TrainEvent = BackendEvent | StateEvent | MetricsEvent | ImagesEvent | IssuesEvent | DoneEvent;
+/** Evaluation on the held-out split (every `evalEvery` steps and at the end). */
+export interface EvalEvent {
+  type: 'eval';
+  step: number;
+  /** "encoder.out": the frozen representation evaluated. */
+  representation: string | null;
+  /** kNN accuracy (cosine, k = 20) with all training labels. */
+  knn: number | null;
+  /** Linear probe accuracy with 10 labels per class, mean of 5 draws. */
+  probe: number | null;
+  probeDraws: number[] | null;
+  /** Std of the L2-normalised representation × √d (≈1 spread out, ≈0 collapsed). */
+  collapse: number | null;
+  /** exp(entropy of the singular values) of the representation. */
+  effectiveRank: number | null;
+  /** "projector.out": where the joint-embedding loss looks. */
+  embedding: string | null;
+  embeddingCollapse: number | null;
+  /** Each loss term on the held-out split (eval mode). */
+  heldOut: Record<string, number>;
+  /** Weighted total of the held-out losses (single-phase graphs): the −ELBO for a VAE. */
+  heldOutTotal: number | null;
+}
+
+export type TrainEvent = BackendEvent | StateEvent | MetricsEvent | ImagesEvent | IssuesEvent | EvalEvent | DoneEvent;

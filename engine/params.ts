@@ -35,7 +35,15 @@ export interface IntListParam extends ParamBase {
   minItems: number;
   maxItems: number;
 }
-export type ParamDef = NumberParam | ChoiceParam | BooleanParam | IntListParam;
+/** Ids of other nodes in the graph (e.g. the online networks a momentum encoder follows). */
+export interface NodesParam extends ParamBase {
+  kind: 'nodes';
+  default: string[];
+  /** Which node categories may be picked. */
+  categories: readonly string[];
+  maxItems: number;
+}
+export type ParamDef = NumberParam | ChoiceParam | BooleanParam | IntListParam | NodesParam;
 export type ParamDefs = Record<string, ParamDef>;
 
 type ValueOf<D extends ParamDef> = D extends NumberParam
@@ -46,7 +54,9 @@ type ValueOf<D extends ParamDef> = D extends NumberParam
       ? boolean
       : D extends IntListParam
         ? number[]
-        : never;
+        : D extends NodesParam
+          ? string[]
+          : never;
 
 export type ParamValues<D extends ParamDefs> = { [K in keyof D]: ValueOf<D[K]> };
 
@@ -55,6 +65,7 @@ export const int = (d: Omit<NumberParam, 'kind' | 'int'>): NumberParam => ({ kin
 export const choice = <const O extends string>(d: Omit<ChoiceParam<O>, 'kind'>): ChoiceParam<O> => ({ kind: 'choice', ...d });
 export const bool = (d: Omit<BooleanParam, 'kind'>): BooleanParam => ({ kind: 'boolean', ...d });
 export const intList = (d: Omit<IntListParam, 'kind'>): IntListParam => ({ kind: 'intList', ...d });
+export const nodes = (d: Omit<NodesParam, 'kind'>): NodesParam => ({ kind: 'nodes', ...d });
 
 function paramSchema(name: string, d: ParamDef): z.ZodType {
   switch (d.kind) {
@@ -83,6 +94,11 @@ function paramSchema(name: string, d: ParamDef): z.ZodType {
         )
         .min(d.minItems, `${d.label} needs at least ${d.minItems} entries`)
         .max(d.maxItems, `${d.label} allows at most ${d.maxItems} entries`)
+        .default(d.default);
+    case 'nodes':
+      return z
+        .array(z.string().min(1), { error: `${d.label} must be a list of node ids` })
+        .max(d.maxItems, `${d.label} allows at most ${d.maxItems} nodes`)
         .default(d.default);
     default: {
       const never: never = d;

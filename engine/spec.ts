@@ -31,6 +31,10 @@ export interface DataSplit {
   pixels?: Uint8Array;
   /** point datasets: [N * F] coordinates */
   values?: Float32Array;
+  /** datasets with known generative factors (drawn shapes): [N * K] values in [0, 1], for probing what a representation keeps */
+  factors?: Float32Array;
+  /** names of the K factors, in column order */
+  factorNames?: string[];
 }
 export interface Dataset {
   name: string;
@@ -52,6 +56,8 @@ export interface BatchRequest {
 export interface InferArgs<P> {
   inputs: Record<string, TensorType>;
   params: P;
+  /** Another node of the graph with valid params (for nodes that refer to others by id). */
+  lookupNode?: (id: string) => { spec: NodeSpec<ParamDefs>; params: ParamValues<ParamDefs> } | undefined;
 }
 
 export type InitKind = 'glorot' | 'he' | 'zeros' | 'ones' | 'normal';
@@ -96,6 +102,34 @@ export interface ForwardCtx<P> {
   afterStep(fn: (setState: (name: string, value: Tensor) => void) => void): void;
   /** Keeps a forward-pass tensor alive until the after-step updates have run. */
   retain<T extends Tensor>(t: T): T;
+  /** Whether an output port is connected (skip work for unused outputs, e.g. a Jacobian penalty). */
+  wants(port: string): boolean;
+  /** Momentum-encoder nodes: applies the followed online networks with this node's EMA weights. */
+  mirrored?(x: Tensor): Tensor;
+  /** Total steps of the run (for schedules). */
+  totalSteps: number;
+}
+
+/** A momentum encoder: an EMA copy of a chain of online single-input networks. */
+export interface MirrorInfo<P> {
+  /** Node ids, applied in order (e.g. ['encoder', 'projector']). */
+  follows(params: P): string[];
+  /** EMA momentum at a step: 1 keeps the target, 0 copies the online weights. */
+  momentum(params: P, step: number, totalSteps: number): number;
+  /** MoCo updates the key encoder before computing keys; BYOL / DINO after the online step. */
+  when(params: P): 'before-step' | 'after-step';
+}
+
+/**
+ * A latent variable found per batch by inner minimisation of the energy
+ * downstream of it (sparse coding, latent-variable EBMs), before the weight update.
+ */
+export interface LatentInfo<P> {
+  dim(params: P): number;
+  steps(params: P): number;
+  method(params: P): 'ista' | 'gd';
+  /** Step size; 0 = automatic 1/L, with L the largest curvature of the smooth energy (power iteration). */
+  stepSize(params: P): number;
 }
 
 export interface LossInfo<P> {
@@ -103,6 +137,13 @@ export interface LossInfo<P> {
   weight(params: P): number;
   /** The optimizer phase this loss feeds ('main' unless the graph alternates phases, e.g. a GAN). */
   phase(params: P): string;
+  /**
+   * Which upstream networks this loss trains: all of them (default), only critics
+   * (a GAN's discriminator step), or all but critics (the generator step).
+   */
+  trains?(params: P): 'all' | 'critic' | 'non-critic';
+  /** An L1 penalty on a latent: ISTA handles it by soft-thresholding instead of a gradient step. */
+  proximal?: 'l1';
 }
 
 export interface NodeSpec<D extends ParamDefs = ParamDefs> {
@@ -123,6 +164,12 @@ export interface NodeSpec<D extends ParamDefs = ParamDefs> {
   forward(ctx: ForwardCtx<ParamValues<D>>): Record<string, Tensor>;
   /** Present on loss nodes. */
   loss?: LossInfo<ParamValues<D>>;
+  /** Present on momentum encoders. */
+  mirror?: MirrorInfo<ParamValues<D>>;
+  /** Present on latent-variable nodes. */
+  latent?: LatentInfo<ParamValues<D>>;
+  /** 'critic': a GAN discriminator, trained only by losses that train critics. */
+  role?: 'critic';
   /**
    * Present on data nodes: the dataset's name (a key that changes when its
    * content would), the batch size, and, for datasets made in code rather than

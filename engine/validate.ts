@@ -138,6 +138,12 @@ export function analyze(graph: Graph, lookup: SpecLookup): Analysis {
     issues.push({ code: 'cycle', severity: 'error', nodeIds: inCycle, message: `the graph has a cycle: ${names.join(' → ')} → back to the start; data must flow one way` });
   }
 
+  const lookupNode = (ref: string) => {
+    const s = specs.get(ref);
+    const p = params.get(ref);
+    return s && p && !badNodes.has(ref) ? { spec: s, params: p as ParamValues<ParamDefs> } : undefined;
+  };
+
   // Type inference in topological order; a node whose inputs failed is skipped (no cascade of messages).
   const outputs = new Map<string, Record<string, TensorType>>();
   const edgeTypes = new Map<string, TensorType>();
@@ -174,7 +180,7 @@ export function analyze(graph: Graph, lookup: SpecLookup): Analysis {
     if (!ready) continue;
     let r: ReturnType<typeof spec.infer>;
     try {
-      r = spec.infer({ inputs: inTypes, params: p as ParamValues<ParamDefs> });
+      r = spec.infer({ inputs: inTypes, params: p as ParamValues<ParamDefs>, lookupNode });
     } catch (err) {
       r = { problem: `could not infer shapes: ${(err as Error).message}` };
     }

@@ -1,5 +1,5 @@
 // Headless training CLI (a public interface: keep the output format stable, README documents it).
-//   npm run train -- <graph.json | --preset NAME> [--steps N] [--backend auto|cpu|wasm] [--json]
+//   npm run train -- <graph.json | --preset NAME> [--steps N] [--backend auto|cpu|wasm] [--eval] [--eval-every N] [--json]
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
 import { readFile } from 'node:fs/promises';
@@ -9,7 +9,8 @@ import { trainSession } from '../engine/runtime/session';
 import type { TrainEvent } from '../engine/events';
 import { getSpec } from '../nodes/registry';
 
-const USAGE = `usage: npm run train -- <graph.json | --preset NAME> [--steps N] [--backend auto|cpu|wasm] [--json]
+const USAGE = `usage: npm run train -- <graph.json | --preset NAME> [--steps N] [--backend auto|cpu|wasm] [--eval] [--eval-every N] [--json]
+  --eval: evaluate on the held-out split at the end (kNN, 10-label linear probe, collapse, held-out loss)
   auto (default): wasm for MLP graphs, else cpu
 presets: ${PRESETS.map((p) => p.name).join(', ')}`;
 
@@ -25,18 +26,24 @@ async function main() {
   let steps: number | undefined;
   let backend: 'auto' | 'cpu' | 'wasm' = 'auto';
   let json = false;
+  let evalAtEnd = false;
+  let evalEvery = 0;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--preset') preset = args[++i];
     else if (a === '--steps') steps = Number(args[++i]);
     else if (a === '--backend') backend = args[++i] as typeof backend;
     else if (a === '--json') json = true;
+    else if (a === '--eval') evalAtEnd = true;
+    else if (a === '--eval-every') evalEvery = Number(args[++i]);
     else if (a === '--help' || a === '-h') fail(USAGE, 0);
     else if (a.startsWith('--')) fail(`unknown option ${a}\n${USAGE}`);
     else file = a;
   }
   if (!file === !preset) fail(`give exactly one of a graph file or --preset\n${USAGE}`);
-  if (steps !== undefined && (!Number.isInteger(steps) || steps < 1)) fail('--steps must be a positive integer');
+  // --steps 0 with --eval evaluates the untrained network (the baseline)
+  if (steps !== undefined && (!Number.isInteger(steps) || steps < (evalAtEnd ? 0 : 1))) fail('--steps must be a positive integer (0 is allowed with --eval)');
+  if (!Number.isInteger(evalEvery) || evalEvery < 0) fail('--eval-every must be a whole number of steps');
   if (!['auto', 'cpu', 'wasm'].includes(backend)) fail('--backend must be auto, cpu or wasm');
   // PROD silences tfjs's Node banner and skips its debug checks
   tf.env().set('PROD', true);
@@ -65,11 +72,15 @@ async function main() {
     else if (e.type === 'metrics') {
       const terms = Object.entries(e.losses).map(([k, v]) => `${k}=${v.toPrecision(5)}`).join(' ');
       console.log(`step ${String(e.step).padStart(6)}  ${terms}  ${e.stepsPerSec.toFixed(1)} steps/s`);
+    } else if (e.type === 'eval') {
+      const pct = (v: number | null) => (v === null ? '–' : `${(100 * v).toFixed(1)}%`);
+      const f = (v: number | null) => (v === null ? '–' : v.toFixed(3));
+      console.log(`eval @${e.step} ${e.representation ?? ''}: kNN ${pct(e.knn)}  probe(10/class) ${pct(e.probe)}  collapse ${f(e.collapse)}  eff.rank ${f(e.effectiveRank)}  ${e.embedding ?? ''} collapse ${f(e.embeddingCollapse)}  held-out loss ${f(e.heldOutTotal)}`);
     } else if (e.type === 'done') {
       console.log(`${e.state}: ${e.steps} steps in ${(e.wallMs / 1000).toFixed(1)} s (${e.stepsPerSec.toFixed(2)} steps/s) on ${e.backend}; tensors ${e.numTensors}${e.error ? `; error: ${e.error}` : ''}`);
     }
   };
-  const done = await trainSession({ graph, lookup: getSpec, backend, steps, readAsset: readPublicAsset, emit: print });
+  const done = await trainSession({ graph, lookup: getSpec, backend, steps, readAsset: readPublicAsset, emit: print, evaluate: { every: evalEvery, atEnd: evalAtEnd } });
   process.exit(done.state === 'done' ? 0 : 1);
 }
 

@@ -1,8 +1,23 @@
 // Ready-made graphs for the lecture architectures, loadable by name from the
 // UI menu and the CLI (`--preset NAME`). Each is a plain graph JSON file.
 import { parseGraph, type Graph } from '../graph';
+import pca from './pca.json';
+import kmeans from './kmeans.json';
+import gmm from './gmm.json';
+import sparsecoding from './sparse-coding.json';
 import ae from './ae.json';
 import dae from './dae.json';
+import cae from './cae.json';
+import vae from './vae.json';
+import gan from './gan.json';
+import simclr from './simclr.json';
+import moco from './moco.json';
+import byol from './byol.json';
+import simsiam from './simsiam.json';
+import vicreg from './vicreg.json';
+import barlowtwins from './barlow-twins.json';
+import swav from './swav.json';
+import dino from './dino.json';
 
 export interface Preset {
   name: string;
@@ -17,7 +32,25 @@ function load(name: string, family: Preset['family'], raw: unknown): Preset {
   return { name, title: r.graph.meta.name, family, graph: r.graph };
 }
 
-export const PRESETS: readonly Preset[] = [load('ae', 'autoencoder', ae), load('dae', 'autoencoder', dae)];
+export const PRESETS: readonly Preset[] = [
+  load('pca', 'classical', pca),
+  load('kmeans', 'classical', kmeans),
+  load('gmm', 'classical', gmm),
+  load('sparse-coding', 'classical', sparsecoding),
+  load('ae', 'autoencoder', ae),
+  load('dae', 'autoencoder', dae),
+  load('cae', 'autoencoder', cae),
+  load('vae', 'generative', vae),
+  load('gan', 'generative', gan),
+  load('simclr', 'contrastive', simclr),
+  load('moco', 'contrastive', moco),
+  load('byol', 'non-contrastive', byol),
+  load('simsiam', 'non-contrastive', simsiam),
+  load('vicreg', 'non-contrastive', vicreg),
+  load('barlow-twins', 'non-contrastive', barlowtwins),
+  load('swav', 'non-contrastive', swav),
+  load('dino', 'non-contrastive', dino),
+];
 
 export function getPreset(name: string): Preset | undefined {
   return PRESETS.find((p) => p.name === name);

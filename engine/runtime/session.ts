@@ -6,7 +6,7 @@ import { parseParams } from '../params';
 import { analyzeForTraining, type SpecLookup } from '../validate';
 import { selectBackend, type BackendChoice } from './backend';
 import { datasetsNeeded, loadDatasets } from './datasets';
-import { runTraining, type Control } from './trainer';
+import { runTraining, type Control, type RunOptions } from './trainer';
 
 export interface SessionOptions {
   /** Untrusted graph JSON (parsed and validated here). */
@@ -17,6 +17,7 @@ export interface SessionOptions {
   readAsset: (path: string) => Promise<Uint8Array>;
   emit: (e: TrainEvent) => void;
   control?: Control;
+  evaluate?: RunOptions['evaluate'];
 }
 
 function failed(emit: (e: TrainEvent) => void, error: string): DoneEvent {
@@ -56,5 +57,5 @@ export async function trainSession(o: SessionOptions): Promise<DoneEvent> {
   } catch (e) {
     return failed(o.emit, `could not load the dataset: ${(e as Error).message}`);
   }
-  return runTraining({ graph, lookup: o.lookup, datasets, backend: backend.backend, steps: o.steps, emit: o.emit }, o.control);
+  return runTraining({ graph, lookup: o.lookup, datasets, backend: backend.backend, steps: o.steps, emit: o.emit, evaluate: o.evaluate }, o.control);
 }

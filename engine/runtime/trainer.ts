@@ -8,6 +8,7 @@ import { BatchSampler, hashSeed } from '../rng';
 import type { Dataset, Tensor } from '../spec';
 import type { SpecLookup } from '../validate';
 import { compile, NodeError, type Plan } from './compile';
+import { evaluatePlan } from './evaluate';
 
 export interface RunOptions {
   graph: Graph;
@@ -19,6 +20,8 @@ export interface RunOptions {
   emit: (e: TrainEvent) => void;
   /** Samples per image-grid row. */
   gridSize?: number;
+  /** Held-out evaluation: every N steps (0 = never; without the probe) and at the end (with it). */
+  evaluate?: { every: number; atEnd: boolean };
 }
 
 export interface Control {
@@ -50,7 +53,7 @@ async function imageRows(plan: Plan, step: number, gridIdx: Int32Array): Promise
   const [lo, hi] = dataRange(plan);
   const picked: Array<{ nodeId: string; port: string; label: string; t: Tensor }> = [];
   tf.tidy(() => {
-    const r = plan.forward({ training: false, step, batch: { split: 'test', indices: gridIdx }, pass: 99 });
+    const r = plan.forward({ training: false, step, totalSteps: step, batch: { split: 'test', indices: gridIdx }, pass: 99 });
     for (const n of plan.nodes) {
       for (const [port, type] of Object.entries(n.outputTypes)) {
         if (type.type !== 'image') continue;
@@ -112,6 +115,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
   const gridN = Math.min(opts.gridSize ?? 8, ds.test.count);
   const gridIdx = Int32Array.from({ length: gridN }, (_, i) => Math.floor((i * ds.test.count) / gridN));
   const final: Record<string, number> = {};
+  const phaseOfTerm = new Map(plan.phases.flatMap((p) => p.losses.map((l) => [l.id, p.name] as const)));
   let step = 0;
   let completed = 0;
   let outcome: { state: DoneEvent['state']; steps: number; error?: string } | undefined;
@@ -133,9 +137,10 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
       const totals: Array<[string, Tensor]> = [];
       const norms: Array<[string, Tensor]> = [];
 
+      plan.updateMirrors('before-step', step, totalSteps);
       plan.phases.forEach((phase, pi) => {
-        const { value, grads } = tf.variableGrads(() => {
-          const r = plan.forward({ training: true, step, batch, pass: pi });
+        const lossOf = () => {
+          const r = plan.forward({ training: true, step, totalSteps, batch, pass: pi });
           let total: Tensor | null = null;
           for (const l of phase.losses) {
             const term = r.terms.get(l.id)!;
@@ -145,12 +150,19 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
           if (log) {
             for (const [k, t] of r.terms) {
               // other phases' losses are logged by their own pass
-              const owner = plan.phases.find((p) => p.losses.some((l) => l.id === k.split('/')[0]));
-              if (owner === phase) logged.push([k, tf.keep(t)]);
+              if (phaseOfTerm.get(k.split('/')[0]) === phase.name) logged.push([k, tf.keep(t)]);
             }
           }
           return total as tf.Scalar;
-        }, phase.vars);
+        };
+        if (phase.vars.length === 0) {
+          // nothing to differentiate (e.g. K-means by EM): the pass still runs for its updates and curves
+          const value = tf.tidy(() => tf.keep(lossOf()));
+          if (log) totals.push([phase.name, value]);
+          else value.dispose();
+          return;
+        }
+        const { value, grads } = tf.variableGrads(lossOf, phase.vars);
         if (log) {
           totals.push([phase.name, value]);
           norms.push([phase.name, tf.tidy(() => tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g))))))]);
@@ -158,6 +170,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
         optimizers.get(phase.name)!.applyGradients(grads);
         tf.dispose(Object.values(grads));
       });
+      plan.updateMirrors('after-step', step, totalSteps);
       plan.runAfterStep();
       completed = step;
 
@@ -192,6 +205,10 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
       if (step % settings.imageEvery === 0 || step === totalSteps) {
         emit({ type: 'images', step, rows: await imageRows(plan, step, gridIdx) });
       }
+      const every = opts.evaluate?.every ?? 0;
+      if (every > 0 && step % every === 0 && step !== totalSteps) {
+        emit(await evaluatePlan(plan, { step, probe: false, seed: graph.meta.seed }));
+      }
       if (performance.now() - lastYield > 25) {
         // let pause / stop messages in, without paying a timer per step
         await yieldToEventLoop();
@@ -199,6 +216,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
       }
     }
     outcome ??= { state: control.stopped ? 'stopped' : 'done', steps: completed };
+    if (outcome.state !== 'failed' && opts.evaluate?.atEnd) emit(await evaluatePlan(plan, { step: completed, probe: true, seed: graph.meta.seed }));
   } catch (e) {
     plan.clearAfterStep();
     const err = e as Error;

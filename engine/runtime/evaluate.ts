@@ -1,0 +1,115 @@
+// Evaluation of a trained (or untrained) plan on the held-out split: kNN and
+// a 10-labels-per-class linear probe on the frozen representation, collapse
+// figures, and the held-out loss (the −ELBO for a VAE).
+import * as tf from '@tensorflow/tfjs';
+import type { EvalEvent } from '../events';
+import { collapseFigure, effectiveRank } from '../metrics/collapse';
+import { knnAccuracy } from '../metrics/knn';
+import { linearProbe } from '../metrics/linear-probe';
+import type { Dataset, Tensor } from '../spec';
+import type { Plan } from './compile';
+
+export interface EvalOptions {
+  step: number;
+  /** Skip the probe (the slowest part) for frequent in-run evaluations. */
+  probe?: boolean;
+  seed?: number;
+}
+
+/** The port whose output is the representation: the first encoder's code (μ for a Gaussian one). */
+export function representationPort(plan: Plan): { nodeId: string; port: string } | null {
+  const order = ['net.encoder', 'op.latent', 'op.sampler'];
+  for (const t of order) {
+    const n = plan.nodes.find((x) => x.spec.type === t);
+    if (n) return { nodeId: n.id, port: Object.keys(n.outputTypes)[0] };
+  }
+  return null;
+}
+
+/** Where the SSL loss looks: the projector output, where REFERENCES.md measures collapse. */
+export function embeddingPort(plan: Plan): { nodeId: string; port: string } | null {
+  const n = plan.nodes.find((x) => x.spec.type === 'net.projector');
+  return n ? { nodeId: n.id, port: 'out' } : representationPort(plan);
+}
+
+const CHUNK = 500;
+
+/** Embeds a whole split through one port, in chunks. Returns [N, D] (caller disposes). */
+export function embedSplit(plan: Plan, ref: { nodeId: string; port: string }, split: 'train' | 'test'): Tensor {
+  const count = plan.dataset[split].count;
+  const parts: Tensor[] = [];
+  for (let s = 0; s < count; s += CHUNK) {
+    const indices = Int32Array.from({ length: Math.min(CHUNK, count - s) }, (_, i) => s + i);
+    parts.push(
+      tf.tidy(() => {
+        let y = plan.embed(ref.nodeId, ref.port, { split, indices });
+        if (y.rank === 3) y = y.slice([0, 0, 0], [-1, 1, -1]); // a Gaussian code: keep μ
+        return tf.reshape(y, [indices.length, -1]);
+      }),
+    );
+  }
+  const out = tf.concat(parts, 0);
+  tf.dispose(parts);
+  return out;
+}
+
+/** Raw data as features: the baseline every representation should beat. */
+export function rawSplit(ds: Dataset, split: 'train' | 'test'): Tensor {
+  const s = ds[split];
+  const f = ds.sampleShape.reduce((a, b) => a * b, 1);
+  return s.pixels ? tf.tidy(() => tf.div(tf.tensor2d(s.pixels!, [s.count, f], 'int32'), 255)) : tf.tensor2d(s.values!, [s.count, f]);
+}
+
+export async function evaluateFeatures(train: Tensor, test: Tensor, ds: Dataset, opts: { probe: boolean; seed: number }) {
+  const knn = await knnAccuracy(tf, train, ds.train.labels, test, ds.test.labels, 20, ds.classes);
+  const probe = opts.probe ? await linearProbe(tf, train, ds.train.labels, test, ds.test.labels, { seed: opts.seed, classes: ds.classes }) : null;
+  return { knn, probe: probe?.mean ?? null, probeDraws: probe?.accuracies ?? null, collapse: await collapseFigure(tf, test), effectiveRank: await effectiveRank(tf, test) };
+}
+
+/** Held-out value of every loss term, averaged over the test split (eval mode). */
+async function heldOutLosses(plan: Plan): Promise<Record<string, number>> {
+  const count = plan.dataset.test.count;
+  const sums: Record<string, number> = {};
+  let batches = 0;
+  for (let s = 0; s < count; s += CHUNK) {
+    const indices = Int32Array.from({ length: Math.min(CHUNK, count - s) }, (_, i) => s + i);
+    const { keys, t } = tf.tidy(() => {
+      const r = plan.forward({ training: false, step: 0, totalSteps: 1, batch: { split: 'test', indices }, pass: 0 });
+      const entries = [...r.terms.entries()];
+      return { keys: entries.map(([k]) => k), t: tf.stack(entries.map(([, v]) => tf.reshape(v, []))) };
+    });
+    const v = await t.data();
+    t.dispose();
+    keys.forEach((k, i) => (sums[k] = (sums[k] ?? 0) + v[i] * indices.length));
+    batches += indices.length;
+  }
+  return Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, v / batches]));
+}
+
+export async function evaluatePlan(plan: Plan, opts: EvalOptions): Promise<EvalEvent> {
+  const rep = representationPort(plan);
+  const emb = embeddingPort(plan);
+  const ds = plan.dataset;
+  const heldOut = await heldOutLosses(plan);
+  const heldOutTotal = plan.phases.length === 1 ? plan.phases[0].losses.reduce((s, l) => s + l.weight * (heldOut[l.id] ?? 0), 0) : null;
+  const ev: EvalEvent = { type: 'eval', step: opts.step, representation: rep ? `${rep.nodeId}.${rep.port}` : null, knn: null, probe: null, probeDraws: null, collapse: null, effectiveRank: null, embedding: null, embeddingCollapse: null, heldOut, heldOutTotal };
+  if (!rep) return ev;
+  const train = embedSplit(plan, rep, 'train');
+  const test = embedSplit(plan, rep, 'test');
+  try {
+    const f = await evaluateFeatures(train, test, ds, { probe: opts.probe ?? true, seed: opts.seed ?? 0 });
+    Object.assign(ev, f);
+  } finally {
+    tf.dispose([train, test]);
+  }
+  if (emb && (emb.nodeId !== rep.nodeId || emb.port !== rep.port)) {
+    const e = embedSplit(plan, emb, 'test');
+    ev.embedding = `${emb.nodeId}.${emb.port}`;
+    ev.embeddingCollapse = await collapseFigure(tf, e);
+    e.dispose();
+  } else {
+    ev.embedding = ev.representation;
+    ev.embeddingCollapse = ev.collapse;
+  }
+  return ev;
+}

@@ -1,0 +1,23 @@
+import { stopGradient } from '../../engine/ops/stop-gradient';
+import { choice, int, num } from '../../engine/params';
+import { defineNode } from '../../engine/spec';
+
+export const latent = defineNode({
+  type: 'op.latent',
+  version: 1,
+  label: 'Latent variable',
+  category: 'operator',
+  doc: 'A code z with no encoder: for each batch it is found by minimising the energy downstream of it (K inner steps of ISTA or gradient descent), then held fixed while the weights update. That is inference in sparse coding and latent-variable EBMs; ISTA soft-thresholds the L1 term instead of differentiating it.',
+  inputs: [],
+  outputs: [{ id: 'out', label: 'z', type: 'latent' }],
+  params: {
+    dim: int({ label: 'Latent size', default: 64, min: 1, max: 2048, doc: 'Dimension of z (the number of dictionary atoms in sparse coding).' }),
+    steps: int({ label: 'Inner steps', default: 30, min: 1, max: 500, doc: 'K, the minimisation steps per batch.' }),
+    method: choice({ label: 'Method', options: ['ista', 'gd'] as const, default: 'ista', doc: 'ista: gradient step on the smooth energy, then soft-thresholding for L1 terms. gd: plain gradient descent on the whole energy.' }),
+    stepSize: num({ label: 'Step size', default: 0, min: 0, max: 10, step: 0.01, doc: '0 = automatic 1/L, with L the largest curvature of the smooth energy (power iteration).' }),
+  },
+  latent: { dim: (p) => p.dim, steps: (p) => p.steps, method: (p) => p.method, stepSize: (p) => p.stepSize },
+  infer: ({ params }) => ({ out: { type: 'latent', shape: ['B', params.dim] } }),
+  // the compiler finds z (ctx.inputs.z) before calling forward; the weights must treat it as data
+  forward: ({ tf, inputs, batch }) => ({ out: inputs.z ? stopGradient(tf, inputs.z) : tf.zeros([batch.indices.length, 64]) }),
+});
