@@ -150,7 +150,7 @@ def ntxent():
     official = loss_a + loss_b
     loss = official / 2
     write('ntxent', 'google-research/simclr tf2/objective.py add_contrastive_loss', {'z1': z1, 'z2': z2}, loss,
-          params={'temperature': tau}, terms={'officialSum': official, 'lossA': loss_a, 'lossB': loss_b},
+          params={'temperature': tau}, terms={'officialSum': official},
           grads=grads_of(loss, {'z1': z1, 'z2': z2}),
           notes='official returns loss_a + loss_b; loss and grads here are the per-anchor mean = official / 2')
 

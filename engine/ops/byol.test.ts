@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the tests run the ops on the tfjs cpu backend
 import * as tf from '@tensorflow/tfjs';
 import { byolLoss, byolSymmetric } from './byol';
 import { cosineSimilarity } from './normalize';
@@ -12,6 +11,7 @@ test('BYOL per direction: 0 for identical directions, 4 for opposite', () => {
   const p = tf.randomNormal([8, 16], 0, 1, 'float32', 3);
   const same = byolLoss(tf, p, tf.mul(p, 2.5));
   const opp = byolLoss(tf, p, tf.neg(p));
+  assert.deepEqual(same.shape, [], 'a scalar');
   assertClose(num(same), 0, 1e-6);
   assertClose(num(opp), 4, 1e-5);
   tf.dispose([p, same, opp]);

@@ -38,7 +38,9 @@ export function dinoCrossEntropy(
  * student view v) with v ≠ i, exactly the official loop (which skips "student and
  * teacher operate on the same view"). Two views give ½[H(t1, s2) + H(t2, s1)].
  * A loss stuck at ln K means collapse.
- * students: V × [B, K], teachers: T × [B, K] (the global views, T ≤ V), center: [K]
+ * students: V × [B, K], teachers: T × [B, K], center: [K]. As in the official code the
+ * teacher sees only the T global views, and the student list starts with those same T
+ * views in the same order (then the local crops), so index v = iq is the same view.
  */
 export function dinoLoss(
   tf: Tf,

@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the tests run the ops on the tfjs cpu backend
 import * as tf from '@tensorflow/tfjs';
 import { mocoInfoNce, ntXent } from './info-nce';
 import { assertClose, assertNoLeak, num } from './test-helpers';

@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the tests run the ops on the tfjs cpu backend
 import * as tf from '@tensorflow/tfjs';
 import { simsiamLoss, simsiamSymmetric } from './simsiam';
 import { assertClose, assertNoLeak, num } from './test-helpers';
@@ -11,6 +10,7 @@ test('SimSiam: minimum −1 for aligned, +1 for opposite; symmetrised averages',
   const p = tf.randomNormal([8, 16], 0, 1, 'float32', 8);
   const min = simsiamLoss(tf, p, tf.mul(p, 0.3));
   const max = simsiamLoss(tf, p, tf.neg(p));
+  assert.deepEqual(min.shape, [], 'a scalar');
   assertClose(num(min), -1, 1e-6);
   assertClose(num(max), 1, 1e-6);
   const q = tf.randomNormal([8, 16], 0, 1, 'float32', 9);

@@ -22,8 +22,9 @@ export const SINKHORN_DEFAULTS: SinkhornOptions = { epsilon: 0.05, iterations: 3
  * so each sample's assignment sums to 1 exactly (the last step normalises samples),
  * while each prototype's total approaches B/K as iterations grow.
  * The official function is @torch.no_grad: the input is detached here, so no gradient
- * flows back through the targets. The global max is subtracted before exp, which the
- * total normalisation cancels exactly; it only prevents overflow for large scores/ε.
+ * flows back through the targets. Scores are meant to be cosine similarities ([−1, 1]);
+ * scores spread over far more than that can underflow a whole sample's column to 0 and
+ * give NaN (the official would overflow first).
  * scores: [B, K] -> Q: [B, K]
  */
 export function sinkhorn(tf: Tf, scores: Tensor, opts: Partial<SinkhornOptions> = {}): Tensor {
@@ -31,7 +32,12 @@ export function sinkhorn(tf: Tf, scores: Tensor, opts: Partial<SinkhornOptions> 
   return tf.tidy(() => {
     const [b, k] = scores.shape as [number, number];
     const s = stopGradient(tf, scores); // [B, K]
-    let q = tf.transpose(tf.exp(tf.div(tf.sub(s, tf.max(s)), epsilon))); // [K, B]
+    // Overflow guard: exp(scores/ε) overflows float32 once a score exceeds 88ε (4.4 at
+    // ε = 0.05). A per-prototype constant factor is cancelled exactly by the first row
+    // normalisation, so we subtract each prototype's max over the batch (every row then
+    // keeps an entry equal to 1); with no iterations only a global shift is exact.
+    const shift = iterations > 0 ? tf.max(s, 0, true) : tf.max(s); // [1, K] or scalar
+    let q = tf.transpose(tf.exp(tf.div(tf.sub(s, shift), epsilon))); // [K, B]
     q = tf.div(q, tf.sum(q));
     for (let it = 0; it < iterations; it++) {
       q = tf.div(tf.div(q, tf.sum(q, 1, true)), k); // rows (prototypes) sum to 1/K

@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the tests run the ops on the tfjs cpu backend
 import * as tf from '@tensorflow/tfjs';
 import { stopGradient } from './stop-gradient';
 import { assertAllClose, assertNoLeak, vals } from './test-helpers';

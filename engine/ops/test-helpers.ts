@@ -34,11 +34,11 @@ export function vals(t: Tensor): number[] {
   return Array.from(t.dataSync());
 }
 
-type Out = Tensor | Tensor[] | Record<string, Tensor>;
+type Out = Tensor | Tensor[] | object;
+const isTensor = (v: unknown): v is Tensor => typeof v === 'object' && v !== null && 'dataId' in v;
 function outTensors(o: Out): Tensor[] {
-  if (Array.isArray(o)) return o;
-  if ('dataId' in o) return [o as Tensor];
-  return Object.values(o);
+  if (isTensor(o)) return [o];
+  return (Array.isArray(o) ? o : Object.values(o)).filter(isTensor);
 }
 
 /**
