@@ -148,7 +148,6 @@ export function analyze(graph: Graph, lookup: SpecLookup): Analysis {
   const outputs = new Map<string, Record<string, TensorType>>();
   const edgeTypes = new Map<string, TensorType>();
   for (const id of order) {
-    const node = nodes.get(id)!;
     const spec = specs.get(id);
     const p = params.get(id);
     if (!spec || !p || badNodes.has(id)) continue;

@@ -24,7 +24,7 @@ export function dense(tf: Tf, x: Tensor, w: Tensor, b: Tensor | null): Tensor {
     const y = tf.matMul(x as never, w as never); // [B, O]
     return b ? tf.add(y, b) : y;
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- customGrad's typing cannot express (x, w, save)
+  // customGrad's typing cannot express (x, w, save)
   const f = tf.customGrad(((xs: Tensor, ws: Tensor, save: (ts: Tensor[]) => void) => {
     save([xs, ws]);
     const value = tf.matMul(xs as never, ws as never); // [B, O]
@@ -37,6 +37,7 @@ export function dense(tf: Tf, x: Tensor, w: Tensor, b: Tensor | null): Tensor {
         return [dx, dw];
       },
     };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
   }) as any) as unknown as (a: Tensor, c: Tensor) => Tensor;
   const y = f(x, w);
   return b ? tf.add(y, b) : y;

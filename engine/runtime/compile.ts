@@ -254,7 +254,11 @@ export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, 
     const stack = [lid];
     while (stack.length) {
       const id = stack.pop()!;
-      for (const n of nodes) if (!downstream.has(n.id) && Object.values(n.sources).some(([s]) => s === id)) (downstream.add(n.id), stack.push(n.id));
+      for (const n of nodes) {
+        if (downstream.has(n.id) || !Object.values(n.sources).some(([s]) => s === id)) continue;
+        downstream.add(n.id);
+        stack.push(n.id);
+      }
     }
   }
   for (const lid of latentIds) {

@@ -1,0 +1,25 @@
+import { int } from '../../engine/params';
+import { defineNode } from '../../engine/spec';
+import { problem } from '../../engine/types';
+
+export const views = defineNode({
+  type: 'op.views',
+  version: 1,
+  label: 'Views',
+  category: 'operator',
+  doc: 'Repeats the batch `count` times, stacked view-major along the batch axis ([count·B, …]), so the augmentation nodes placed after it draw fresh randomness for every row and each copy becomes an independently augmented view of the same images. This is how “apply the augmentation pipeline twice to get two views” works here: one chain of augmentations, one encoder with shared weights, and the loss compares the views of each image (the positives of SimCLR, the two branches of BYOL / VICReg / Barlow Twins).',
+  inputs: [{ id: 'in', label: 'in', type: 'image', accepts: ['image', 'vector'] }],
+  outputs: [{ id: 'views', label: 'views', type: 'image', doc: 'count·B rows: view 1 of every sample, then view 2, …' }],
+  params: {
+    count: int({ label: 'Views', default: 2, min: 2, max: 8, doc: 'How many views of each sample (2 for SimCLR, BYOL, VICReg; more for multi-view losses).' }),
+  },
+  infer: ({ inputs, params }) => {
+    const t = inputs.in;
+    if ((t.views ?? 1) > 1) return problem(`the input already holds ${t.views} stacked views; make views once, right after the data`, { portIds: ['in'] });
+    return { views: { type: t.type, shape: [...t.shape], views: params.count } };
+  },
+  forward({ tf, inputs, params }) {
+    const x = inputs.in; // [B, ...]
+    return { views: tf.tile(x, [params.count, ...x.shape.slice(1).map(() => 1)]) }; // [count·B, ...], view-major
+  },
+});
