@@ -1,0 +1,84 @@
+import * as tf from '@tensorflow/tfjs';
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { mulberry32, shuffleInPlace } from '../rng';
+import { collapseFigure, effectiveRank, symmetricEigenvalues } from './collapse';
+import { knnAccuracy } from './knn';
+import { labelledSubset, linearProbe } from './linear-probe';
+
+before(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** Three well-separated Gaussian clusters in `d` dims, labels 0..2. */
+function clusters(n: number, d: number, seed: number, spread = 0.1) {
+  const r = mulberry32(seed);
+  const x = new Float32Array(n * d);
+  const y = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    y[i] = i % 3;
+    for (let j = 0; j < d; j++) x[i * d + j] = (j === y[i] ? 3 : 0) + spread * (r() - 0.5);
+  }
+  return { x: tf.tensor2d(x, [n, d]), y };
+}
+
+test('kNN: separable clusters are classified perfectly; shuffled labels are at chance', async () => {
+  const tr = clusters(300, 5, 1);
+  const te = clusters(90, 5, 2);
+  assert.equal(await knnAccuracy(tf, tr.x, tr.y, te.x, te.y, 20, 3), 1);
+  const shuffled = shuffleInPlace(Uint8Array.from(tr.y), mulberry32(5));
+  const chance = await knnAccuracy(tf, tr.x, shuffled, te.x, te.y, 20, 3);
+  assert.ok(chance < 0.6, `${chance}`);
+  tf.dispose([tr.x, te.x]);
+});
+
+test('linear probe: linearly separable data reaches 100% from 10 labels per class', async () => {
+  const tr = clusters(300, 8, 3, 1);
+  const te = clusters(150, 8, 4, 1);
+  const r = await linearProbe(tf, tr.x, tr.y, te.x, te.y, { classes: 3, draws: 2 });
+  assert.equal(r.accuracies.length, 2);
+  assert.equal(r.mean, 1);
+  tf.dispose([tr.x, te.x]);
+});
+
+test('labelled subsets: exactly k per class, seeded', () => {
+  const labels = Uint8Array.from({ length: 100 }, (_, i) => i % 4);
+  const a = labelledSubset(labels, 5, 4, 9);
+  assert.equal(a.length, 20);
+  for (let c = 0; c < 4; c++) assert.equal(Array.from(a).filter((i) => labels[i] === c).length, 5);
+  assert.deepEqual(a, labelledSubset(labels, 5, 4, 9));
+  assert.notDeepEqual(a, labelledSubset(labels, 5, 4, 10));
+});
+
+test('effective rank: d for an isotropic cloud, 1 for a line', async () => {
+  const d = 8;
+  // the rows ±e_i: centred, covariance ∝ identity
+  const rows: number[][] = [];
+  for (let i = 0; i < d; i++) for (const s of [1, -1]) rows.push(Array.from({ length: d }, (_, j) => (j === i ? s : 0)));
+  const iso = tf.tensor2d(rows);
+  assert.ok(Math.abs((await effectiveRank(tf, iso)) - d) < 1e-6);
+  const line = tf.tensor2d(Array.from({ length: 20 }, (_, i) => Array.from({ length: d }, (_, j) => (i - 10) * (j + 1))));
+  assert.ok(Math.abs((await effectiveRank(tf, line)) - 1) < 1e-6);
+  tf.dispose([iso, line]);
+});
+
+test('Jacobi eigenvalues match a known spectrum', () => {
+  // Q diag(5, 2, 1) Qᵀ with a rotation Q
+  const c = Math.cos(0.7);
+  const s = Math.sin(0.7);
+  const q = [c, -s, 0, s, c, 0, 0, 0, 1];
+  const lam = [5, 2, 1];
+  const m = new Float64Array(9);
+  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) for (let k = 0; k < 3; k++) m[i * 3 + j] += q[i * 3 + k] * lam[k] * q[j * 3 + k];
+  const eig = symmetricEigenvalues(m, 3).sort((a, b) => b - a);
+  eig.forEach((e, i) => assert.ok(Math.abs(e - lam[i]) < 1e-9, `${e} vs ${lam[i]}`));
+});
+
+test('collapse figure: ~0 for a collapsed embedding, ~1 for a spread one', async () => {
+  const collapsed = tf.tidy(() => tf.add(tf.ones([200, 16]), tf.randomNormal([200, 16], 0, 1e-4, 'float32', 1)));
+  const spread = tf.randomNormal([2000, 16], 0, 1, 'float32', 2);
+  assert.ok((await collapseFigure(tf, collapsed)) < 0.01);
+  const s = await collapseFigure(tf, spread);
+  assert.ok(s > 0.9 && s < 1.05, `${s}`);
+  tf.dispose([collapsed, spread]);
+});
