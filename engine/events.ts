@@ -93,4 +93,88 @@ export interface EvalEvent {
   heldOutTotal: number | null;
 }
 
-export type TrainEvent = BackendEvent | StateEvent | MetricsEvent | ImagesEvent | IssuesEvent | EvalEvent | DoneEvent;
+/** 2-D projection of the held-out subset's embeddings at one port. */
+export interface LatentEvent {
+  type: 'latent';
+  step: number;
+  /** "encoder.out" */
+  source: string;
+  method: 'pca' | 'umap';
+  /** [N * 2] */
+  points: Float32Array;
+  /** [N] class of each point */
+  labels: Uint8Array;
+  /** PCA: fraction of variance on each axis. */
+  explained: [number, number] | null;
+}
+
+/** The held-out subset itself, sent once per run so the UI can show the image under the cursor. */
+export interface EvalSetEvent {
+  type: 'evalset';
+  /** Row indices into the test split, in plot order. */
+  rows: Int32Array;
+  sampleShape: number[];
+  /** [N * H * W * C] bytes for image data */
+  pixels: Uint8Array | null;
+  labels: Uint8Array;
+}
+
+export interface CollapseEvent {
+  type: 'collapse';
+  step: number;
+  /** "projector.out": the embedding the loss looks at. */
+  source: string;
+  /** [D] std over the held-out subset of each dimension of the L2-normalised embedding. */
+  perDimStd: Float32Array;
+  effectiveRank: number;
+  /** mean std × √d: ≈1 spread, ≈0 collapsed */
+  collapse: number;
+  /** Wang & Isola, on two augmented views (null without views). */
+  alignment: number | null;
+  uniformity: number | null;
+  /** A one-line explanation when the embedding has collapsed. */
+  warning: string | null;
+}
+
+export interface PortStats {
+  mean: number;
+  std: number;
+  min: number;
+  max: number;
+  /** Fraction of units that are zero for every sample of the batch (dead ReLUs). */
+  dead: number;
+}
+
+export interface NodeStatsEvent {
+  type: 'nodestats';
+  step: number;
+  stats: Record<string, Record<string, PortStats>>;
+}
+
+/** Per-sample energy over a grid of the plane, for 2-D toy data. */
+export interface EnergyEvent {
+  type: 'energy';
+  step: number;
+  /** The grid is size × size, row-major from the top-left corner. */
+  size: number;
+  /** [xmin, xmax, ymin, ymax] */
+  extent: [number, number, number, number];
+  energy: Float32Array;
+  /** Held-out points drawn on top, [N * 2], with their labels. */
+  points: Float32Array;
+  labels: Uint8Array;
+}
+
+export type TrainEvent =
+  | BackendEvent
+  | StateEvent
+  | MetricsEvent
+  | ImagesEvent
+  | IssuesEvent
+  | EvalEvent
+  | LatentEvent
+  | EvalSetEvent
+  | CollapseEvent
+  | NodeStatsEvent
+  | EnergyEvent
+  | DoneEvent;

@@ -31,8 +31,14 @@ export const TrainSettingsSchema = z.strictObject({
   steps: z.number().int().min(1).max(1_000_000).default(500),
   /** Loss points are read back from the device every this many steps. */
   logEvery: z.number().int().min(1).max(10_000).default(5),
-  /** Image grids are refreshed every this many steps. */
+  /** Image grids, collapse monitors and node statistics are refreshed every this many steps. */
   imageEvery: z.number().int().min(1).max(100_000).default(50),
+  /** The latent-space projection is refreshed every this many steps. */
+  latentEvery: z.number().int().min(1).max(100_000).default(50),
+  /** Quick held-out evaluation (kNN, no probe) every this many steps; 0 = only at the end. */
+  evalEvery: z.number().int().min(0).max(1_000_000).default(0),
+  /** Full evaluation (with the linear probe) when the run ends. */
+  evalAtEnd: z.boolean().default(true),
 });
 export type TrainSettings = z.infer<typeof TrainSettingsSchema>;
 

@@ -51,6 +51,11 @@ export interface BatchRequest {
   split: 'train' | 'test';
   /** Row indices into the split, length = batch size. */
   indices: Int32Array;
+  /**
+   * Point datasets: evaluate at these coordinates [rows · F] instead of dataset rows
+   * (the energy-landscape grid). Labels are then 0.
+   */
+  points?: Float32Array;
 }
 
 export interface InferArgs<P> {
@@ -108,6 +113,11 @@ export interface ForwardCtx<P> {
   mirrored?(x: Tensor): Tensor;
   /** Total steps of the run (for schedules). */
   totalSteps: number;
+  /**
+   * Evaluation of per-sample energies (the energy landscape): loss nodes that can
+   * should return `loss` unreduced, [B], instead of the batch mean.
+   */
+  perSample: boolean;
 }
 
 /** A momentum encoder: an EMA copy of a chain of online single-input networks. */
@@ -180,6 +190,12 @@ export interface NodeSpec<D extends ParamDefs = ParamDefs> {
     batchSize(params: ParamValues<D>): number;
     generate?(params: ParamValues<D>, seed: number): Dataset;
   };
+  /**
+   * Typical inputs for the registry test and the docs, by input port (e.g. two
+   * stacked views for a two-view loss). Ports not listed get the registry test's
+   * default for their type.
+   */
+  example?: { inputs: Record<string, TensorType> };
   /** True when the node's computation needs convolution gradients (rules out the wasm backend). */
   usesConv?(params: ParamValues<D>): boolean;
   migrate?(params: Record<string, unknown>, fromVersion: number): Record<string, unknown>;

@@ -2,13 +2,49 @@
 // the compiler all read this one list; nodes/registry.test.ts checks each entry.
 import type { ParamDefs } from '../engine/params';
 import type { NodeSpec } from '../engine/spec';
+import { colourJitterNode } from './augment/colour-jitter';
+import { cutoutNode } from './augment/cutout';
+import { gaussianBlurNode } from './augment/gaussian-blur';
 import { gaussianNoise } from './augment/gaussian-noise';
+import { horizontalFlipNode } from './augment/horizontal-flip';
+import { randomAffineNode } from './augment/random-affine';
+import { randomResizedCropNode } from './augment/random-resized-crop';
+import { saltAndPepperNode } from './augment/salt-and-pepper';
 import { mnist } from './data/mnist';
+import { shapes } from './data/shapes';
+import { toy2d } from './data/toy2d';
 import { reconstruction } from './loss/reconstruction';
+import { barlowTwins } from './loss/barlow-twins';
+import { contractive } from './loss/contractive';
+import { dino } from './loss/dino';
+import { ganDiscriminator } from './loss/gan-discriminator';
+import { ganGenerator } from './loss/gan-generator';
+import { gmm } from './loss/gmm';
+import { infoNce } from './loss/info-nce';
+import { kl } from './loss/kl';
+import { kmeans } from './loss/kmeans';
+import { l1 } from './loss/l1';
+import { moco } from './loss/moco';
+import { negativeCosine } from './loss/negative-cosine';
+import { swav } from './loss/swav';
+import { vicreg } from './loss/vicreg';
+import { noiseSource } from './data/noise-source';
 import { decoder } from './network/decoder';
+import { dictionary } from './network/dictionary';
+import { discriminator } from './network/discriminator';
 import { encoder } from './network/encoder';
+import { momentumEncoder } from './network/momentum-encoder';
+import { predictor } from './network/predictor';
+import { projector } from './network/projector';
+import { centering } from './operator/centering';
+import { latent } from './operator/latent';
+import { memoryQueue } from './operator/memory-queue';
+import { prototypes } from './operator/prototypes';
+import { sampler } from './operator/sampler';
+import { stopGradient } from './operator/stop-gradient';
+import { views } from './operator/views';
 
-export const NODE_SPECS = [mnist, gaussianNoise, encoder, decoder, reconstruction] as const satisfies readonly NodeSpec<ParamDefs>[];
+export const NODE_SPECS = [mnist, toy2d, shapes, gaussianNoise, randomResizedCropNode, horizontalFlipNode, randomAffineNode, saltAndPepperNode, cutoutNode, colourJitterNode, gaussianBlurNode, views, noiseSource, encoder, decoder, projector, predictor, momentumEncoder, discriminator, dictionary, stopGradient, sampler, prototypes, memoryQueue, centering, latent, reconstruction, kl, contractive, l1, infoNce, moco, negativeCosine, vicreg, barlowTwins, swav, dino, ganDiscriminator, ganGenerator, kmeans, gmm] as const satisfies readonly NodeSpec<ParamDefs>[];
 
 export type AnyNodeSpec = NodeSpec<ParamDefs>;
 

@@ -61,10 +61,11 @@ async function main() {
   }
 
   const print = (e: TrainEvent) => {
-    if (e.type === 'images' || e.type === 'state') return;
+    if (e.type === 'images' || e.type === 'state' || e.type === 'latent' || e.type === 'evalset' || e.type === 'nodestats' || e.type === 'energy') return;
     if (json) {
       if (e.type === 'done') process.stdout.write(`${JSON.stringify({ ...e, type: 'summary', source: preset ? `preset:${preset}` : file })}\n`);
-      else process.stdout.write(`${JSON.stringify(e)}\n`);
+      // typed arrays as plain JSON arrays
+      else process.stdout.write(`${JSON.stringify(e, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v))}\n`);
       return;
     }
     if (e.type === 'backend') console.log(`backend ${e.backend}${e.skipped.length ? ` (skipped: ${e.skipped.join('; ')})` : ''}`);
@@ -80,7 +81,7 @@ async function main() {
       console.log(`${e.state}: ${e.steps} steps in ${(e.wallMs / 1000).toFixed(1)} s (${e.stepsPerSec.toFixed(2)} steps/s) on ${e.backend}; tensors ${e.numTensors}${e.error ? `; error: ${e.error}` : ''}`);
     }
   };
-  const done = await trainSession({ graph, lookup: getSpec, backend, steps, readAsset: readPublicAsset, emit: print, evaluate: { every: evalEvery, atEnd: evalAtEnd } });
+  const done = await trainSession({ graph, lookup: getSpec, backend, steps, readAsset: readPublicAsset, emit: print, evaluate: { every: evalEvery, atEnd: evalAtEnd }, monitors: { latent: false, collapse: json, nodeStats: false, energy: false } });
   process.exit(done.state === 'done' ? 0 : 1);
 }
 

@@ -11,7 +11,7 @@ import { join, relative, resolve, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DIRS = ['engine', 'nodes', 'workers', 'scripts', 'bench'];
+const DIRS = ['engine', 'nodes', 'workers', 'scripts', 'bench', 'app'];
 const SKIP = new Set(['node_modules', 'e2e', '.next', 'test-results', 'out']);
 
 function walk(dir, out) {

@@ -45,7 +45,17 @@ export async function effectiveRank(tf: Tf, x: Tensor): Promise<number> {
 
 /** Cyclic Jacobi eigenvalue algorithm for a symmetric d×d matrix (row-major). */
 export function symmetricEigenvalues(m: Float64Array, d: number, sweeps = 60): number[] {
+  return symmetricEigen(m, d, sweeps).values;
+}
+
+/**
+ * Eigen-decomposition of a symmetric d×d matrix by cyclic Jacobi rotations:
+ * values (unsorted) and the matching eigenvectors as the columns of `vectors` (row-major d×d).
+ */
+export function symmetricEigen(m: Float64Array, d: number, sweeps = 60): { values: number[]; vectors: Float64Array } {
   const a = Float64Array.from(m);
+  const v = new Float64Array(d * d);
+  for (let i = 0; i < d; i++) v[i * d + i] = 1;
   for (let sweep = 0; sweep < sweeps; sweep++) {
     let off = 0;
     for (let p = 0; p < d; p++) for (let q = p + 1; q < d; q++) off += a[p * d + q] ** 2;
@@ -70,8 +80,14 @@ export function symmetricEigenvalues(m: Float64Array, d: number, sweeps = 60): n
           a[p * d + k] = cs * apk - sn * aqk;
           a[q * d + k] = sn * apk + cs * aqk;
         }
+        for (let k = 0; k < d; k++) {
+          const vkp = v[k * d + p];
+          const vkq = v[k * d + q];
+          v[k * d + p] = cs * vkp - sn * vkq;
+          v[k * d + q] = sn * vkp + cs * vkq;
+        }
       }
     }
   }
-  return Array.from({ length: d }, (_, i) => a[i * d + i]);
+  return { values: Array.from({ length: d }, (_, i) => a[i * d + i]), vectors: v };
 }

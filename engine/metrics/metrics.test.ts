@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { mulberry32, shuffleInPlace } from '../rng';
+import { alignmentUniformity } from './alignment';
 import { collapseFigure, effectiveRank, symmetricEigenvalues } from './collapse';
+import { pca2d } from './pca';
 import { knnAccuracy } from './knn';
 import { labelledSubset, linearProbe } from './linear-probe';
 
@@ -81,4 +83,41 @@ test('collapse figure: ~0 for a collapsed embedding, ~1 for a spread one', async
   const s = await collapseFigure(tf, spread);
   assert.ok(s > 0.9 && s < 1.05, `${s}`);
   tf.dispose([collapsed, spread]);
+});
+
+test('PCA matches the SVD computed by power iteration on XᵀX, and explains the variance', async () => {
+  // points on a tilted ellipse in 3-D plus small noise: the first axis carries most variance
+  const r = mulberry32(11);
+  const rows = Array.from({ length: 400 }, () => {
+    const u = 3 * (r() - 0.5);
+    const v = 1 * (r() - 0.5);
+    return [u + 0.01 * r(), u + v, v - u];
+  });
+  const x = tf.tensor2d(rows);
+  const { points, explained } = await pca2d(tf, x);
+  assert.ok(explained[0] > explained[1] && explained[0] + explained[1] > 0.99);
+  // the first principal direction by power iteration, done another way
+  const xc = tf.sub(x, tf.mean(x, 0));
+  const c = tf.matMul(xc, xc, true, false);
+  let v = tf.tensor2d([[1], [0.3], [0.2]]);
+  for (let i = 0; i < 200; i++) v = tf.tidy(() => tf.div(tf.matMul(c, v), tf.norm(tf.matMul(c, v))));
+  const p1 = Array.from(tf.matMul(xc, v).dataSync());
+  // same axis up to sign
+  const dot = p1.reduce((s, a, i) => s + a * points[2 * i], 0);
+  const n1 = Math.hypot(...p1);
+  const n2 = Math.hypot(...Array.from({ length: 400 }, (_, i) => points[2 * i]));
+  assert.ok(Math.abs(Math.abs(dot) / (n1 * n2) - 1) < 1e-4);
+  tf.dispose([x, xc, c, v]);
+});
+
+test('alignment is 0 for identical views; uniformity is 0 when collapsed and negative when spread', async () => {
+  const a = tf.randomNormal([64, 8], 0, 1, 'float32', 3);
+  const same = tf.concat([a, a], 0);
+  const r = await alignmentUniformity(tf, same);
+  assert.ok(r.alignment < 1e-6);
+  assert.ok(r.uniformity < -1);
+  const collapsed = tf.ones([128, 8]);
+  const c = await alignmentUniformity(tf, collapsed);
+  assert.ok(Math.abs(c.uniformity) < 1e-5);
+  tf.dispose([a, same, collapsed]);
 });

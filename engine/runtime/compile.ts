@@ -56,6 +56,10 @@ export interface ForwardArgs {
   batch: BatchRequest;
   /** Call index within the step, so two passes in one step draw different noise. */
   pass: number;
+  /** Ask loss nodes for unreduced per-sample values (energy landscape). */
+  perSample?: boolean;
+  /** Replace one node's outputs (e.g. decode chosen codes: prior samples, interpolations). */
+  overrides?: Map<string, Record<string, Tensor>>;
 }
 
 export interface Plan {
@@ -321,6 +325,7 @@ export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, 
         return t;
       },
       wants: (port) => n.used.has(port),
+      perSample: !!args.perSample,
     };
     if (n.mirrors) {
       const mirrors = n.mirrors;
@@ -337,6 +342,7 @@ export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, 
   }
 
   function runNode(ps: PassState, n: CompiledNode): void {
+    const forced = ps.args.overrides?.get(n.id);
     const inputs: Record<string, Tensor> = {};
     for (const [port, [src, sport]] of Object.entries(n.sources)) inputs[port] = ps.outputs.get(src)![sport];
     let out: Record<string, Tensor>;
@@ -345,6 +351,8 @@ export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, 
     } catch (e) {
       throw e instanceof NodeError ? e : new NodeError(n.id, `${n.spec.label}: ${(e as Error).message}`);
     }
+    // overridden ports replace what the node computed; its other outputs stay
+    if (forced) out = { ...out, ...forced };
     ps.outputs.set(n.id, out);
     if (n.spec.loss) ps.terms.set(n.id, out.loss);
   }

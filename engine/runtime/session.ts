@@ -18,6 +18,7 @@ export interface SessionOptions {
   emit: (e: TrainEvent) => void;
   control?: Control;
   evaluate?: RunOptions['evaluate'];
+  monitors?: RunOptions['monitors'];
 }
 
 function failed(emit: (e: TrainEvent) => void, error: string): DoneEvent {
@@ -57,5 +58,5 @@ export async function trainSession(o: SessionOptions): Promise<DoneEvent> {
   } catch (e) {
     return failed(o.emit, `could not load the dataset: ${(e as Error).message}`);
   }
-  return runTraining({ graph, lookup: o.lookup, datasets, backend: backend.backend, steps: o.steps, emit: o.emit, evaluate: o.evaluate }, o.control);
+  return runTraining({ graph, lookup: o.lookup, datasets, backend: backend.backend, steps: o.steps, emit: o.emit, evaluate: o.evaluate, monitors: o.monitors }, o.control);
 }

@@ -49,7 +49,7 @@ test('the denoising autoencoder learns: loss falls, images and backend are repor
   const images = events.filter((e) => e.type === 'images');
   assert.equal(images.length, 3); // steps 50, 100, 120
   const rows = images[0].type === 'images' ? images[0].rows : [];
-  assert.deepEqual(rows.map((r) => r.label), ['MNIST.image', 'Gaussian noise.out', 'Decoder.out']);
+  assert.deepEqual(rows.map((r) => r.label), ['MNIST.image', 'Gaussian noise.out', 'Decoder.out', 'Interpolation between two codes']);
   for (const r of rows) assert.equal(r.pixels.length, r.n * r.height * r.width * r.channels);
   // clean digits are mostly black background: many zero bytes; noise makes most bytes non-zero
   const zeros = (px: Uint8Array) => px.filter((v) => v === 0).length / px.length;

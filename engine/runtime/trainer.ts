@@ -8,7 +8,9 @@ import { BatchSampler, hashSeed } from '../rng';
 import type { Dataset, Tensor } from '../spec';
 import type { SpecLookup } from '../validate';
 import { compile, NodeError, type Plan } from './compile';
-import { evaluatePlan } from './evaluate';
+import { evaluatePlan, representationPort } from './evaluate';
+import { collapseSnapshot, energySnapshot, evalSubset, generativeRows, latentSnapshot, nodeStats, plottable, type PortRef } from './monitors';
+import { clamp } from '../ops/clamp';
 
 export interface RunOptions {
   graph: Graph;
@@ -20,8 +22,10 @@ export interface RunOptions {
   emit: (e: TrainEvent) => void;
   /** Samples per image-grid row. */
   gridSize?: number;
-  /** Held-out evaluation: every N steps (0 = never; without the probe) and at the end (with it). */
+  /** Held-out evaluation: every N steps (0 = never; without the probe) and at the end (with it). Defaults to the graph's settings. */
   evaluate?: { every: number; atEnd: boolean };
+  /** Latent plot, collapse monitors, node statistics, energy landscape (the UI's views). */
+  monitors?: { latent: boolean; collapse: boolean; nodeStats: boolean; energy: boolean };
 }
 
 export interface Control {
@@ -29,6 +33,11 @@ export interface Control {
   stopped: boolean;
   /** Resolves a pending pause. */
   wake?: () => void;
+  /** The port shown in the latent plot (null: the representation). Changeable during the run. */
+  probe?: PortRef | null;
+  projection?: 'pca' | 'umap';
+  /** Set to ask for a latent snapshot at the next step (after the probe or projection changed). */
+  refreshLatent?: boolean;
 }
 
 function makeOptimizer(t: TrainSettings): tf.Optimizer {
@@ -64,7 +73,7 @@ async function imageRows(plan: Plan, step: number, gridIdx: Int32Array): Promise
         // [n, h, w, c] -> bytes; each view becomes its own row
         for (let v = 0; v < views; v++) {
           const slice = t.slice([v * rows, 0, 0, 0], [Math.min(rows, gridIdx.length), -1, -1, -1]);
-          const bytes = tf.keep(tf.clipByValue(tf.mul(tf.sub(slice, lo), 255 / (hi - lo)), 0, 255));
+          const bytes = tf.keep(clamp(tf, tf.mul(tf.sub(slice, lo), 255 / (hi - lo)), 0, 255));
           picked.push({ nodeId: n.id, port, label: `${n.spec.label}.${port}${views > 1 ? ` (view ${v + 1})` : ''}`, t: bytes });
         }
       }
@@ -120,9 +129,39 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
   let completed = 0;
   let outcome: { state: DoneEvent['state']; steps: number; error?: string } | undefined;
   let lastYield = performance.now();
+  const monitors = opts.monitors ?? { latent: false, collapse: false, nodeStats: false, energy: false };
+  const evaluate = opts.evaluate ?? { every: 0, atEnd: false };
+  const subset = evalSubset(plan);
+  if (monitors.latent) {
+    const px = ds.test.pixels;
+    const f = ds.sampleShape.reduce((a, b) => a * b, 1);
+    const pixels = px ? new Uint8Array(subset.length * f) : null;
+    if (px && pixels) subset.forEach((r, i) => pixels.set(px.subarray(r * f, (r + 1) * f), i * f));
+    emit({ type: 'evalset', rows: subset, sampleShape: ds.sampleShape, pixels, labels: Uint8Array.from(subset, (r) => ds.test.labels[r]) });
+  }
+  /** The views' snapshots at a step (all reads are async; nothing here blocks on the device). */
+  const snapshot = async (step: number, latent: boolean) => {
+    const rows = [...(await imageRows(plan, step, gridIdx)), ...(await generativeRows(plan, step, gridIdx))];
+    emit({ type: 'images', step, rows });
+    if (monitors.collapse) {
+      const c = await collapseSnapshot(plan, subset, step);
+      if (c) emit(c);
+    }
+    if (monitors.nodeStats) emit(await nodeStats(plan, subset, step));
+    if (monitors.energy) {
+      const e = await energySnapshot(plan, step);
+      if (e) emit(e);
+    }
+    if (latent) {
+      const ref = plottable(plan, control.probe ?? null) ?? representationPort(plan);
+      if (ref) emit(await latentSnapshot(plan, ref, subset, step, control.projection ?? 'pca'));
+    }
+  };
   emit({ type: 'state', state: 'running' });
 
   try {
+    // the UI shows the untrained state first, so the change is visible
+    if (totalSteps > 0 && monitors.latent) await snapshot(0, true);
     for (step = 1; step <= totalSteps; step++) {
       if (control.paused) {
         emit({ type: 'state', state: 'paused' });
@@ -202,10 +241,12 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
         const wallMs = performance.now() - t0;
         emit({ type: 'metrics', step, losses, totals: totalsOut, gradNorms, learningRate: settings.learningRate, wallMs, stepsPerSec: step / (wallMs / 1000) });
       }
-      if (step % settings.imageEvery === 0 || step === totalSteps) {
-        emit({ type: 'images', step, rows: await imageRows(plan, step, gridIdx) });
+      const wantLatent = monitors.latent && (step % settings.latentEvery === 0 || step === totalSteps || !!control.refreshLatent);
+      if (step % settings.imageEvery === 0 || step === totalSteps || wantLatent) {
+        control.refreshLatent = false;
+        await snapshot(step, wantLatent);
       }
-      const every = opts.evaluate?.every ?? 0;
+      const every = evaluate.every;
       if (every > 0 && step % every === 0 && step !== totalSteps) {
         emit(await evaluatePlan(plan, { step, probe: false, seed: graph.meta.seed }));
       }
@@ -216,7 +257,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
       }
     }
     outcome ??= { state: control.stopped ? 'stopped' : 'done', steps: completed };
-    if (outcome.state !== 'failed' && opts.evaluate?.atEnd) emit(await evaluatePlan(plan, { step: completed, probe: true, seed: graph.meta.seed }));
+    if (outcome.state !== 'failed' && evaluate.atEnd) emit(await evaluatePlan(plan, { step: completed, probe: true, seed: graph.meta.seed }));
   } catch (e) {
     plan.clearAfterStep();
     const err = e as Error;

@@ -1,5 +1,6 @@
 import { choice, num } from '../../engine/params';
 import { defineNode } from '../../engine/spec';
+import { clamp } from '../../engine/ops/clamp';
 
 export const gaussianNoise = defineNode({
   type: 'augment.gaussian-noise',
@@ -21,7 +22,7 @@ export const gaussianNoise = defineNode({
     let y = tf.add(x, tf.randomNormal(x.shape, 0, params.std, 'float32', seed())); // same shape as in
     if (params.clip !== 'none') {
       const [lo, hi] = params.clip === '0..1' ? [0, 1] : [-1, 1];
-      y = tf.clipByValue(y, lo, hi);
+      y = clamp(tf, y, lo, hi);
     }
     return { out: y };
   },

@@ -34,6 +34,11 @@ export const toy2d = defineNode({
     const split = ds[ctx.batch.split];
     if (!split.values || ds.sampleShape[0] !== 2) throw new Error(`dataset "${ds.name}" holds no 2-D points`);
     const idx = ctx.batch.indices;
+    if (ctx.batch.points) {
+      // the energy-landscape grid: arbitrary coordinates, no labels
+      const rows = ctx.batch.points.length / 2;
+      return { points: tf.tensor2d(ctx.batch.points, [rows, 2]), labels: tf.zeros([rows], 'int32') };
+    }
     const points = new Float32Array(idx.length * 2);
     const labels = new Int32Array(idx.length);
     for (let r = 0; r < idx.length; r++) {

@@ -27,7 +27,7 @@ export const reconstruction = defineNode({
     }
     return { loss: { type: 'scalar', shape: [] } };
   },
-  forward({ tf, inputs, params }) {
-    return { loss: reconstructionLoss(tf, inputs.prediction, inputs.target, params.kind, params.reduction) };
+  forward({ tf, inputs, params, perSample }) {
+    return { loss: reconstructionLoss(tf, inputs.prediction, inputs.target, params.kind, params.reduction, perSample) };
   },
 });

@@ -4,6 +4,7 @@
 // shortcut that lets the encoder skip learning shapes.
 import type { Tensor, Tf } from '../../spec';
 import { drawApplied, imageDims, selectRows, perRow, uniform, type Rand } from './per-sample';
+import { clamp } from '../clamp';
 
 export interface JitterOptions {
   /** Brightness factor drawn from [1 − b, 1 + b] (torchvision's ColorJitter convention). */
@@ -30,11 +31,11 @@ export function colourJitter(tf: Tf, x: Tensor, rand: Rand, o: JitterOptions): T
   return tf.tidy(() => {
     const u = tf.div(tf.sub(x, lo), hi - lo); // [N, H, W, C] in 0..1
     // brightness scales the intensities (black stays black)
-    const b = tf.clipByValue(tf.mul(u, perRow(tf, bf, x.shape)), 0, 1);
+    const b = clamp(tf, tf.mul(u, perRow(tf, bf, x.shape)), 0, 1);
     // contrast scales the distance to the row's mean grey: c·b + (1 − c)·mean
     const mean = tf.mean(b, [1, 2, 3]); // [N]
     const offset = perRow(tf, tf.mul(mean, tf.tensor1d(cf.map((f) => 1 - f))), x.shape);
-    const c = tf.clipByValue(tf.add(tf.mul(b, perRow(tf, cf, x.shape)), offset), 0, 1);
+    const c = clamp(tf, tf.add(tf.mul(b, perRow(tf, cf, x.shape)), offset), 0, 1);
     const y = tf.add(tf.mul(c, hi - lo), lo); // back to the pixel range
     return selectRows(tf, applied, y, x); // untouched rows stay bit-exact
   });

@@ -1,0 +1,299 @@
+'use client';
+// The right-hand inspector: the selected node's documentation and parameters,
+// the selected wire, or — with nothing selected — the graph itself (notes and
+// training settings). Every form is generated from ParamDefs, so new node
+// types need no UI work.
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import type { GraphNode } from '../../engine/graph';
+import type { ParamDefs, ParamValues } from '../../engine/params';
+import { accepts } from '../../engine/spec';
+import { formatType, type GraphIssue } from '../../engine/types';
+import { getSpec } from '../../nodes/registry';
+import type { StudioAnalysis } from '../lib/analysis';
+import { CATEGORY_TITLE, categoryColor } from '../lib/categories';
+import { useStudio } from '../lib/graph-store';
+import { checkParam } from '../lib/param-input';
+import { TRAIN_FIELDS, checkSetting } from '../lib/train-settings';
+import { LockIcon, TrashIcon } from './icons';
+import { ParamField } from './ParamField';
+
+interface InspectorProps {
+  analysis: StudioAnalysis;
+  nodeIssues: Map<string, GraphIssue[]>;
+}
+
+export function Inspector({ analysis, nodeIssues }: InspectorProps) {
+  const { state } = useStudio();
+  const { graph, selectedNodes, selectedEdges } = state;
+  const nodes = graph.nodes.filter((n) => selectedNodes.includes(n.id));
+  const edges = graph.edges.filter((e) => selectedEdges.includes(e.id));
+
+  // A newly selected node starts at its title, not at the previous node's scroll offset.
+  const panel = useRef<HTMLElement>(null);
+  const shown = [...selectedNodes, ...selectedEdges].join(' ');
+  useEffect(() => {
+    if (panel.current) panel.current.scrollTop = 0;
+  }, [shown]);
+
+  let body;
+  if (nodes.length === 1 && edges.length === 0) body = <NodeInspector key={nodes[0].id} node={nodes[0]} analysis={analysis} issues={nodeIssues.get(nodes[0].id) ?? []} />;
+  else if (nodes.length === 0 && edges.length === 1) body = <EdgeInspector key={edges[0].id} edgeId={edges[0].id} analysis={analysis} />;
+  else if (nodes.length + edges.length > 1) body = <MultiInspector nodeIds={nodes.map((n) => n.id)} edgeIds={edges.map((e) => e.id)} />;
+  else body = <GraphInspector analysis={analysis} />;
+
+  return (
+    <section ref={panel} className="inspector panel" aria-label="Inspector">
+      {body}
+    </section>
+  );
+}
+
+function DeleteButton({ nodeIds, edgeIds, disabled, label }: { nodeIds: string[]; edgeIds: string[]; disabled?: boolean; label: string }) {
+  const { dispatch } = useStudio();
+  return (
+    <button type="button" className="btn btn--danger" disabled={disabled} onClick={() => dispatch({ type: 'remove', nodeIds, edgeIds })}>
+      <TrashIcon /> {label}
+    </button>
+  );
+}
+
+function NodeInspector({ node, analysis, issues }: { node: GraphNode; analysis: StudioAnalysis; issues: GraphIssue[] }) {
+  const { state, dispatch } = useStudio();
+  const spec = getSpec(node.type);
+  const locked = state.graph.meta.locks.includes(node.id);
+  if (!spec) {
+    return (
+      <div className="inspector__body">
+        <h2 className="inspector__title">Unknown node “{node.type}”</h2>
+        <p className="inspector__doc">This graph uses a node type this version of Latent Studio does not know. Delete it or open the graph in a newer version.</p>
+        <DeleteButton nodeIds={[node.id]} edgeIds={[]} disabled={locked} label="Delete node" />
+      </div>
+    );
+  }
+  const outputs = analysis.outputs.get(node.id);
+  const incoming = analysis.incoming.get(node.id);
+  const choices = state.graph.nodes.flatMap((n) => {
+    const s = n.id === node.id ? undefined : getSpec(n.type);
+    return s ? [{ id: n.id, label: s.label, category: s.category }] : [];
+  });
+  return (
+    <div className="inspector__body" style={{ '--accent': categoryColor(spec.category) } as CSSProperties}>
+      <div className="inspector__kicker">
+        <span className="pill">{CATEGORY_TITLE[spec.category] ?? spec.category}</span>
+        <code className="inspector__id">{node.id}</code>
+        {locked && (
+          <span className="inspector__lock" title="Locked by the graph's author">
+            <LockIcon /> locked
+          </span>
+        )}
+      </div>
+      <h2 className="inspector__title">{spec.label}</h2>
+      <p className="inspector__doc">{spec.doc}</p>
+
+      {issues.length > 0 && (
+        <ul className="inspector__issues">
+          {issues.map((i, n) => (
+            <li key={n} className={`issue issue--${i.severity}`}>
+              {i.message}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {(spec.inputs.length > 0 || spec.outputs.length > 0) && (
+        <>
+          <h3 className="inspector__h">Ports</h3>
+          <table className="ports-table">
+            <tbody>
+              {spec.inputs.map((p) => {
+                const e = incoming?.get(p.id);
+                const t = e ? analysis.edgeTypes.get(e.id) : undefined;
+                return (
+                  <tr key={`in-${p.id}`}>
+                    <td className="ports-table__dir">in</td>
+                    <td>
+                      {p.label}
+                      {p.optional ? ' (optional)' : ''}
+                    </td>
+                    <td className="ports-table__type">{t ? formatType(t) : e ? 'connected' : `takes ${accepts(p).join(' or ')}`}</td>
+                  </tr>
+                );
+              })}
+              {spec.outputs.map((p) => {
+                const t = outputs?.[p.id];
+                return (
+                  <tr key={`out-${p.id}`}>
+                    <td className="ports-table__dir">out</td>
+                    <td>{p.label}</td>
+                    <td className="ports-table__type">{t ? formatType(t) : p.type}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+
+      {Object.keys(spec.params).length > 0 && <h3 className="inspector__h">Parameters</h3>}
+      {locked && Object.keys(spec.params).length > 0 && <p className="inspector__note">This node is locked: its parameters are shown but cannot be changed.</p>}
+      <div className="fields">
+        {Object.entries(spec.params).map(([key, def]) => (
+          <ParamField
+            key={`${node.id}:${key}`}
+            def={def}
+            nodeChoices={choices}
+            value={node.params[key] ?? def.default}
+            disabled={locked}
+            check={(v) => checkParam(key, def, v)}
+            onCommit={(v) => dispatch({ type: 'setParam', nodeId: node.id, key, value: v })}
+          />
+        ))}
+      </div>
+      <div className="inspector__actions">
+        <DeleteButton nodeIds={[node.id]} edgeIds={[]} disabled={locked} label="Delete node" />
+      </div>
+    </div>
+  );
+}
+
+function portName(nodeId: string, port: string, graph: ReturnType<typeof useStudio>['state']['graph']): string {
+  const n = graph.nodes.find((x) => x.id === nodeId);
+  const spec = n ? getSpec(n.type) : undefined;
+  return `${spec?.label ?? nodeId}.${port}`;
+}
+
+function EdgeInspector({ edgeId, analysis }: { edgeId: string; analysis: StudioAnalysis }) {
+  const { state } = useStudio();
+  const e = state.graph.edges.find((x) => x.id === edgeId);
+  if (!e) return null;
+  const t = analysis.edgeTypes.get(e.id);
+  const problems = analysis.byEdge.get(e.id) ?? [];
+  const locks = state.graph.meta.locks;
+  return (
+    <div className="inspector__body">
+      <div className="inspector__kicker">
+        <span className="pill">Connection</span>
+        <code className="inspector__id">{e.id}</code>
+      </div>
+      <h2 className="inspector__title">
+        {portName(e.from.node, e.from.port, state.graph)} → {portName(e.to.node, e.to.port, state.graph)}
+      </h2>
+      <p className="inspector__doc">{t ? `Carries ${formatType(t)}.` : 'Its shape is unknown until the nodes upstream are valid.'}</p>
+      {problems.length > 0 && (
+        <ul className="inspector__issues">
+          {problems.map((i, n) => (
+            <li key={n} className={`issue issue--${i.severity}`}>
+              {i.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="inspector__actions">
+        <DeleteButton nodeIds={[]} edgeIds={[e.id]} disabled={locks.includes(e.from.node) && locks.includes(e.to.node)} label="Delete connection" />
+      </div>
+    </div>
+  );
+}
+
+function MultiInspector({ nodeIds, edgeIds }: { nodeIds: string[]; edgeIds: string[] }) {
+  const parts = [nodeIds.length ? `${nodeIds.length} node${nodeIds.length > 1 ? 's' : ''}` : '', edgeIds.length ? `${edgeIds.length} connection${edgeIds.length > 1 ? 's' : ''}` : ''].filter(Boolean);
+  return (
+    <div className="inspector__body">
+      <h2 className="inspector__title">{parts.join(' and ')} selected</h2>
+      <p className="inspector__doc">Select a single node to edit its parameters.</p>
+      <div className="inspector__actions">
+        <DeleteButton nodeIds={nodeIds} edgeIds={edgeIds} label="Delete selection" />
+      </div>
+    </div>
+  );
+}
+
+function GraphInspector({ analysis }: { analysis: StudioAnalysis }) {
+  const { state, dispatch } = useStudio();
+  const { graph } = state;
+  const [editingNotes, setEditingNotes] = useState(false);
+  const train = graph.meta.train;
+  const dataNodes = graph.nodes.flatMap((n) => {
+    const spec = getSpec(n.type);
+    return spec?.data ? [{ node: n, spec }] : [];
+  });
+
+  return (
+    <div className="inspector__body">
+      <div className="inspector__kicker">
+        <span className="pill">Graph</span>
+      </div>
+      <label className="inspector__name">
+        <span className="sr-only">Graph name</span>
+        <input
+          type="text"
+          value={graph.meta.name}
+          maxLength={200}
+          onChange={(e) => dispatch({ type: 'setMeta', key: 'name', value: e.target.value })}
+          aria-label="Graph name"
+          spellCheck={false}
+        />
+      </label>
+
+      <div className="notes">
+        {editingNotes ? (
+          <textarea
+            aria-label="Notes"
+            value={graph.meta.notes}
+            maxLength={20_000}
+            rows={5}
+            autoFocus
+            onChange={(e) => dispatch({ type: 'setMeta', key: 'notes', value: e.target.value })}
+            onBlur={() => setEditingNotes(false)}
+          />
+        ) : graph.meta.notes ? (
+          <p className="inspector__doc notes__text" data-testid="graph-notes">
+            {graph.meta.notes}
+          </p>
+        ) : (
+          <p className="inspector__doc inspector__muted">No notes. Select a node to see its documentation and parameters.</p>
+        )}
+        {!editingNotes && (
+          <button type="button" className="link-btn" onClick={() => setEditingNotes(true)}>
+            {graph.meta.notes ? 'Edit notes' : 'Add notes'}
+          </button>
+        )}
+      </div>
+
+      <h3 className="inspector__h">Training</h3>
+      <div className="fields">
+        {TRAIN_FIELDS.map(({ key, def }) => (
+          <ParamField
+            key={`train:${key}`}
+            def={def}
+            value={key === 'seed' ? graph.meta.seed : train[key]}
+            check={(v) => checkSetting(key, def, v, train)}
+            onCommit={(v) => dispatch(key === 'seed' ? { type: 'setMeta', key: 'seed', value: v as number } : { type: 'setTrain', key, value: v })}
+          />
+        ))}
+      </div>
+
+      <h3 className="inspector__h">Batch size</h3>
+      {dataNodes.length === 0 ? (
+        <p className="inspector__doc inspector__muted">The batch size is a parameter of the dataset node; add one from the palette.</p>
+      ) : (
+        <ul className="batch-list">
+          {dataNodes.map(({ node, spec }) => {
+            const parsed = analysis.params.get(node.id);
+            const bs = spec.data && parsed ? spec.data.batchSize(parsed as ParamValues<ParamDefs>) : undefined;
+            return (
+              <li key={node.id}>
+                <span>
+                  {spec.label} <code>{node.id}</code>: {bs ?? '?'} per step
+                </span>
+                <button type="button" className="link-btn" onClick={() => dispatch({ type: 'select', nodeIds: [node.id], edgeIds: [] })}>
+                  Edit
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

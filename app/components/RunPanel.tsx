@@ -1,0 +1,71 @@
+'use client';
+// Everything about training in one column: controls, why Train is blocked,
+// what went wrong, loss curves and images.
+import type { GraphIssue } from '../../engine/types';
+import type { BackendChoice } from '../../workers/protocol';
+import type { RunSnapshot, RunStore } from '../lib/run-store';
+import { ImageGrid } from './ImageGrid';
+import { LossChart } from './LossChart';
+import { RunBar } from './RunBar';
+
+interface RunPanelProps {
+  run: RunSnapshot;
+  store: RunStore;
+  backend: BackendChoice;
+  onBackend(b: BackendChoice): void;
+  /** Errors that keep the graph from training (validation plus "add a loss"). */
+  blocking: GraphIssue[];
+  onTrain(): void;
+  onPause(): void;
+  onResume(): void;
+  onStop(): void;
+  labelFor(key: string): string;
+}
+
+/** One line per distinct message: five unconnected decoders are one problem to read, not five. */
+function distinct(issues: GraphIssue[]): { message: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const i of issues) counts.set(i.message, (counts.get(i.message) ?? 0) + 1);
+  return [...counts].map(([message, count]) => ({ message, count }));
+}
+
+export function RunPanel({ run, store, backend, onBackend, blocking, onTrain, onPause, onResume, onStop, labelFor }: RunPanelProps) {
+  const lines = distinct(blocking);
+  return (
+    <section className="run panel" aria-label="Training">
+      <RunBar run={run} backend={backend} onBackend={onBackend} canTrain={blocking.length === 0} onTrain={onTrain} onPause={onPause} onResume={onResume} onStop={onStop} />
+      {lines.length > 0 && (
+        <div className="blocked" data-testid="train-blocked">
+          <p className="blocked__title">Fix {blocking.length === 1 ? 'this' : `these ${blocking.length} problems`} to train:</p>
+          <ul>
+            {lines.slice(0, 8).map((l) => (
+              <li key={l.message}>
+                {l.message}
+                {l.count > 1 && <span className="blocked__count"> ×{l.count}</span>}
+              </li>
+            ))}
+            {lines.length > 8 && <li>… and {lines.length - 8} more (marked on the nodes)</li>}
+          </ul>
+        </div>
+      )}
+      {run.issues.some((i) => i.nodeIds.length === 0) && (
+        <ul className="run-issues" aria-label="Problems the run reported">
+          {run.issues
+            .filter((i) => i.nodeIds.length === 0)
+            .map((i, n) => (
+              <li key={n} className={`issue issue--${i.severity}`}>
+                {i.message}
+              </li>
+            ))}
+        </ul>
+      )}
+      {run.error && (
+        <div className="run-error" role="alert" data-testid="run-error">
+          <strong>The run failed.</strong> {run.error}
+        </div>
+      )}
+      <LossChart store={store} runId={run.runId} seriesVersion={run.seriesVersion} latest={run.latest} labelFor={labelFor} />
+      <ImageGrid images={run.images} />
+    </section>
+  );
+}

@@ -1,0 +1,257 @@
+'use client';
+// The studio shell: owns the graph store, the autosave, the run store and the
+// worker client, and lays out palette | canvas | inspector + run panel.
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react';
+import { emptyGraph, parseGraph, type Graph } from '../../engine/graph';
+import { presetGraph, type Preset } from '../../engine/presets';
+import { getSpec } from '../../nodes/registry';
+import type { BackendChoice } from '../../workers/protocol';
+import { indexIssues, structureKey, useAnalysis } from '../lib/analysis';
+import { colorVariables } from '../lib/categories';
+import { StudioContext, initialState, studioReducer } from '../lib/graph-store';
+import { createAutosaver, loadAutosave, type SaveState } from '../lib/persist';
+import { centred, freeSpot } from '../lib/placement';
+import { RunStore } from '../lib/run-store';
+import { TrainerClient } from '../lib/trainer-client';
+import { Banner, type BannerInfo } from './Banner';
+import { Canvas } from './Canvas';
+import { FileActions } from './FileActions';
+import { LogoIcon } from './icons';
+import { Inspector } from './Inspector';
+import { Palette } from './Palette';
+import { PresetMenu } from './PresetMenu';
+import { RunPanel } from './RunPanel';
+import { BACKEND_CHOICES } from './RunBar';
+import { Toast, type Notice } from './Toast';
+
+const AUTOSAVE_DELAY_MS = 300;
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+const BACKEND_KEY = 'latent-studio:backend';
+
+const SAVE_TEXT: Record<SaveState, string> = { idle: '', pending: 'Unsaved changes…', saving: 'Saving…', saved: 'Saved', error: 'Not saved' };
+
+export function Studio() {
+  return (
+    <ReactFlowProvider>
+      <StudioShell />
+    </ReactFlowProvider>
+  );
+}
+
+function StudioShell() {
+  const [state, dispatch] = useReducer(studioReducer, undefined, () => initialState(emptyGraph()));
+  const { graph } = state;
+  const [ready, setReady] = useState(false);
+  const [banner, setBanner] = useState<BannerInfo | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [backend, setBackend] = useState<BackendChoice>('auto');
+  const rf = useReactFlow();
+  const canvasBox = useRef<HTMLDivElement>(null);
+  const noticeId = useRef(0);
+  const analysis = useAnalysis(graph);
+  const store = useMemo(() => ({ state, dispatch }), [state]);
+
+  const runStore = useMemo(() => new RunStore(), []);
+  const run = useSyncExternalStore(runStore.subscribe, runStore.getSnapshot, runStore.getServerSnapshot);
+  const client = useRef<TrainerClient | null>(null);
+
+  const notify = useCallback((message: string, tone: Notice['tone'] = 'info', action?: Notice['action']) => {
+    setNotice({ id: ++noticeId.current, message, tone, action });
+  }, []);
+  const closeNotice = useCallback(() => setNotice(null), []);
+  const wireRefused = useCallback((m: string) => notify(m, 'error'), [notify]);
+
+  // Restore the last session before the canvas mounts, so it opens framed on the saved graph.
+  useEffect(() => {
+    let live = true;
+    void loadAutosave().then((r) => {
+      if (!live) return;
+      if (r.kind === 'ok') dispatch({ type: 'replace', graph: r.graph });
+      else if (r.kind === 'broken') {
+        setBanner({
+          tone: 'warning',
+          title: 'Your last autosaved graph could not be opened, so the studio started empty. The saved copy was kept (key "autosave-broken").',
+          lines: r.errors,
+        });
+      } else if (r.kind === 'unavailable') {
+        setBanner({ tone: 'warning', title: `Browser storage is unavailable, so changes will not be kept across reloads (${r.error}).`, lines: [] });
+      }
+      setReady(true);
+    });
+    const saved = window.localStorage.getItem(BACKEND_KEY);
+    if (saved && (BACKEND_CHOICES as readonly string[]).includes(saved)) setBackend(saved as BackendChoice);
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const saver = useMemo(
+    () =>
+      createAutosaver(AUTOSAVE_DELAY_MS, (s, err) => {
+        setSaveState(s);
+        setSaveError(err ?? null);
+      }),
+    [],
+  );
+  useEffect(() => {
+    if (ready) saver.schedule(graph);
+  }, [graph, ready, saver]);
+  useEffect(() => {
+    const flush = () => void saver.flush();
+    window.addEventListener('pagehide', flush);
+    const onHidden = () => document.visibilityState === 'hidden' && flush();
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+    };
+  }, [saver]);
+
+  useEffect(() => () => client.current?.dispose(), []);
+
+  // Issues the worker reported describe the graph as it was when the run started.
+  const structure = structureKey(graph);
+  useEffect(() => runStore.clearIssues(), [structure, runStore]);
+
+  const nodeIssues = useMemo(() => {
+    if (run.issues.length === 0) return analysis.byNode;
+    const merged = new Map(analysis.byNode);
+    for (const [id, list] of indexIssues(run.issues).byNode) merged.set(id, [...(merged.get(id) ?? []), ...list]);
+    return merged;
+  }, [analysis, run.issues]);
+
+  const blocking = useMemo(() => analysis.issues.filter((i) => i.severity === 'error'), [analysis]);
+
+  const addAtCentre = useCallback(
+    (type: string) => {
+      const box = canvasBox.current?.getBoundingClientRect();
+      const centre = box ? rf.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
+      dispatch({ type: 'addNode', nodeType: type, position: freeSpot(graph, centred(centre)) });
+    },
+    [rf, graph],
+  );
+
+  const replaceGraph = useCallback(
+    (next: Graph, message: string) => {
+      const previous = graph;
+      dispatch({ type: 'replace', graph: next });
+      setBanner(null);
+      const undo = previous.nodes.length > 0 ? { label: 'Undo', run: () => dispatch({ type: 'replace', graph: previous }) } : undefined;
+      notify(message, 'success', undo);
+    },
+    [graph, notify],
+  );
+
+  const choosePreset = useCallback((p: Preset) => replaceGraph(presetGraph(p.name) ?? structuredClone(p.graph), `Loaded the “${p.title}” preset`), [replaceGraph]);
+
+  const importFile = useCallback(
+    async (file: File) => {
+      if (file.size > MAX_IMPORT_BYTES) {
+        setBanner({ tone: 'error', title: `Could not import ${file.name}: the file is larger than 5 MB, which no graph needs.`, lines: [] });
+        return;
+      }
+      let text: string;
+      try {
+        text = await file.text();
+      } catch (e) {
+        setBanner({ tone: 'error', title: `Could not read ${file.name}.`, lines: [(e as Error).message] });
+        return;
+      }
+      const r = parseGraph(text);
+      if (!r.ok) {
+        setBanner({ tone: 'error', title: `Could not import ${file.name}: it is not a valid graph file.`, lines: r.errors });
+        return;
+      }
+      replaceGraph(r.graph, `Imported ${file.name}`);
+    },
+    [replaceGraph],
+  );
+
+  const onBackend = useCallback((b: BackendChoice) => {
+    setBackend(b);
+    window.localStorage.setItem(BACKEND_KEY, b);
+  }, []);
+
+  const train = useCallback(() => {
+    if (blocking.length) return;
+    runStore.start(graph.meta.train.steps);
+    const c = (client.current ??= new TrainerClient());
+    c.train(graph, { backend }, runStore.handle).then(
+      () => runStore.settle(),
+      (e: unknown) => runStore.fail((e as Error)?.message || String(e)),
+    );
+  }, [blocking, graph, backend, runStore]);
+
+  const labelFor = useCallback(
+    (key: string) => {
+      if (key.startsWith('total:')) {
+        const phase = key.slice(6);
+        return phase === 'main' ? 'total' : `total (${phase})`;
+      }
+      const slash = key.indexOf('/');
+      const nodeId = slash >= 0 ? key.slice(0, slash) : key;
+      const term = slash >= 0 ? key.slice(slash + 1) : '';
+      const node = graph.nodes.find((n) => n.id === nodeId);
+      const label = node ? (getSpec(node.type)?.label ?? node.type) : nodeId;
+      const clash = node && graph.nodes.filter((n) => n.type === node.type).length > 1;
+      const name = clash ? `${label} (${nodeId})` : label;
+      return term ? `${name} · ${term}` : name;
+    },
+    [graph.nodes],
+  );
+
+  return (
+    <StudioContext.Provider value={store}>
+      <div className="studio" style={colorVariables() as CSSProperties}>
+        <header className="topbar">
+          <div className="brand">
+            <LogoIcon />
+            <span>Latent Studio</span>
+          </div>
+          <span className="topbar__sep" />
+          <span className="topbar__name" title={graph.meta.name}>
+            {graph.meta.name}
+          </span>
+          <div className="topbar__actions">
+            <PresetMenu onChoose={choosePreset} />
+            <FileActions graph={graph} onNew={() => replaceGraph(emptyGraph(), 'Started a new, empty graph')} onImportFile={importFile} />
+          </div>
+          <span className={`save-state save-state--${saveState}`} data-testid="save-state" data-state={saveState} title={saveError ?? undefined}>
+            {SAVE_TEXT[saveState]}
+          </span>
+        </header>
+        <aside className="studio__palette">
+          <Palette onAdd={addAtCentre} />
+        </aside>
+        <main className="studio__canvas" ref={canvasBox}>
+          <Banner banner={banner} onClose={() => setBanner(null)} />
+          {ready ? (
+            <Canvas analysis={analysis} nodeIssues={nodeIssues} onNotice={wireRefused} onDropFile={importFile} />
+          ) : (
+            <div className="canvas-loading">Restoring your last graph…</div>
+          )}
+        </main>
+        <aside className={`studio__side${run.state === 'idle' ? '' : ' has-run'}`}>
+          <Inspector analysis={analysis} nodeIssues={nodeIssues} />
+          <RunPanel
+            run={run}
+            store={runStore}
+            backend={backend}
+            onBackend={onBackend}
+            blocking={blocking}
+            onTrain={train}
+            onPause={() => client.current?.pause()}
+            onResume={() => client.current?.resume()}
+            onStop={() => client.current?.stop()}
+            labelFor={labelFor}
+          />
+        </aside>
+        <Toast notice={notice} onClose={closeNotice} />
+      </div>
+    </StudioContext.Provider>
+  );
+}

@@ -1,0 +1,49 @@
+'use client';
+// A wire labelled with what flows along it ("latent [B, 32]"): seeing shapes
+// on the canvas is how a student checks that an architecture means what they
+// think before pressing Train.
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+
+export interface TypedEdgeData extends Record<string, unknown> {
+  label: string;
+  /** The edge is part of a validation issue (e.g. a type mismatch). */
+  problem: string | null;
+  known: boolean;
+}
+
+export type StudioFlowEdge = Edge<TypedEdgeData, 'typed'>;
+
+function TypedEdgeView(props: EdgeProps<StudioFlowEdge>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  const cls = ['typed-edge', selected ? 'is-selected' : '', data?.problem ? 'has-error' : '', data?.known ? '' : 'is-unknown'].join(' ');
+  // Between two close nodes the full label would hide under them; the shape alone still fits.
+  const cramped = Math.abs(targetX - sourceX) < 170 && Math.abs(targetY - sourceY) < 60;
+  const label = data?.label ?? '';
+  const space = label.indexOf(' [');
+  return (
+    <>
+      <BaseEdge id={id} path={path} className={cls} markerEnd={markerEnd} interactionWidth={18} />
+      <EdgeLabelRenderer>
+        <div
+          className={`edge-label ${cls}${cramped ? ' is-cramped' : ''}`}
+          data-testid={`edge-label-${id}`}
+          title={data?.problem ?? label}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+        >
+          {space > 0 ? (
+            <>
+              <span className="edge-label__type">{label.slice(0, space + 1)}</span>
+              {label.slice(space + 1)}
+            </>
+          ) : (
+            label
+          )}
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+export const TypedEdge = memo(TypedEdgeView);

@@ -1,0 +1,66 @@
+// Small inline icons: a few paths are cheaper than an icon font and inherit currentColor.
+import type { SVGProps } from 'react';
+
+function Svg(props: SVGProps<SVGSVGElement>) {
+  return <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" {...props} />;
+}
+
+export function LockIcon() {
+  return (
+    <Svg>
+      <rect x="5" y="11" width="14" height="10" rx="2" />
+      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+    </Svg>
+  );
+}
+
+export function TrashIcon() {
+  return (
+    <Svg>
+      <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
+    </Svg>
+  );
+}
+
+export function PlayIcon() {
+  return (
+    <Svg>
+      <path d="M7 5v14l12-7z" fill="currentColor" />
+    </Svg>
+  );
+}
+
+export function PauseIcon() {
+  return (
+    <Svg>
+      <path d="M8 5v14M16 5v14" />
+    </Svg>
+  );
+}
+
+export function StopIcon() {
+  return (
+    <Svg>
+      <rect x="6" y="6" width="12" height="12" rx="1" fill="currentColor" />
+    </Svg>
+  );
+}
+
+export function ChevronIcon() {
+  return (
+    <Svg width="12" height="12">
+      <path d="M6 9l6 6 6-6" />
+    </Svg>
+  );
+}
+
+export function LogoIcon() {
+  return (
+    <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">
+      <circle cx="5" cy="6" r="3" fill="var(--cat-data)" />
+      <circle cx="19" cy="6" r="3" fill="var(--cat-network)" />
+      <circle cx="12" cy="19" r="3" fill="var(--cat-loss)" />
+      <path d="M8 6h8M6.5 8.6l4 7.8M17.5 8.6l-4 7.8" stroke="currentColor" strokeWidth="1.6" fill="none" opacity="0.7" />
+    </svg>
+  );
+}

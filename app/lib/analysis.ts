@@ -1,0 +1,45 @@
+// Validation and shape inference for the canvas. Dragging a node changes the
+// graph on every mouse move, but positions never change what analyze() says,
+// so the result is keyed on everything except positions.
+import { useMemo } from 'react';
+import type { Graph } from '../../engine/graph';
+import type { GraphIssue } from '../../engine/types';
+import { analyzeForTraining, type Analysis } from '../../engine/validate';
+import { getSpec } from '../../nodes/registry';
+
+export interface StudioAnalysis extends Analysis {
+  /** Issues per node id (a type mismatch is shown on both ends). */
+  byNode: Map<string, GraphIssue[]>;
+  /** Issues per edge id. */
+  byEdge: Map<string, GraphIssue[]>;
+  /** Problems that belong to no node ("add a loss node"). */
+  global: GraphIssue[];
+  errorCount: number;
+}
+
+export function structureKey(graph: Graph): string {
+  return JSON.stringify([graph.nodes.map((n) => [n.id, n.type, n.typeVersion, n.params]), graph.edges]);
+}
+
+export function indexIssues(issues: readonly GraphIssue[]): Pick<StudioAnalysis, 'byNode' | 'byEdge' | 'global'> {
+  const byNode = new Map<string, GraphIssue[]>();
+  const byEdge = new Map<string, GraphIssue[]>();
+  const global: GraphIssue[] = [];
+  for (const i of issues) {
+    if (i.nodeIds.length === 0 && !i.edgeIds?.length) global.push(i);
+    for (const id of i.nodeIds) byNode.set(id, [...(byNode.get(id) ?? []), i]);
+    for (const id of i.edgeIds ?? []) byEdge.set(id, [...(byEdge.get(id) ?? []), i]);
+  }
+  return { byNode, byEdge, global };
+}
+
+export function analyzeGraph(graph: Graph): StudioAnalysis {
+  const a = analyzeForTraining(graph, getSpec);
+  return { ...a, ...indexIssues(a.issues), errorCount: a.issues.filter((i) => i.severity === 'error').length };
+}
+
+export function useAnalysis(graph: Graph): StudioAnalysis {
+  const key = structureKey(graph);
+  // `graph` is deliberately not a dependency: only its non-position content (the key) matters.
+  return useMemo(() => analyzeGraph(graph), [key]);
+}

@@ -1,0 +1,165 @@
+// Page object for the studio: what a user does (drag a node in, wire two
+// ports, set a field, press Train), expressed once so the specs read as steps.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export type PortEnd = { node: string; port: string };
+
+export class StudioPage {
+  readonly canvas: Locator;
+  readonly pane: Locator;
+  readonly nodes: Locator;
+  readonly edges: Locator;
+  readonly trainButton: Locator;
+  readonly backendBadge: Locator;
+  readonly runState: Locator;
+  readonly lossChart: Locator;
+  readonly lossLatest: Locator;
+  readonly imageGrid: Locator;
+  readonly toast: Locator;
+  readonly banner: Locator;
+  readonly saveState: Locator;
+  readonly blocked: Locator;
+  readonly runError: Locator;
+
+  constructor(readonly page: Page) {
+    this.canvas = page.locator('.react-flow');
+    this.pane = page.locator('.react-flow__pane');
+    this.nodes = page.locator('.react-flow__node');
+    this.edges = page.locator('.react-flow__edge');
+    this.trainButton = page.getByRole('button', { name: 'Train', exact: true });
+    this.backendBadge = page.getByTestId('backend');
+    this.runState = page.getByTestId('run-state');
+    this.lossChart = page.getByTestId('loss-chart');
+    this.lossLatest = page.getByTestId('loss-latest');
+    this.imageGrid = page.getByTestId('image-grid');
+    this.toast = page.getByTestId('toast');
+    this.banner = page.getByTestId('banner');
+    this.saveState = page.getByTestId('save-state');
+    this.blocked = page.getByTestId('train-blocked');
+    this.runError = page.getByTestId('run-error');
+  }
+
+  async goto() {
+    await this.page.goto('/');
+    // The canvas mounts once the autosave has been read.
+    await expect(this.canvas).toBeVisible();
+  }
+
+  paletteItem(label: string): Locator {
+    return this.page.getByRole('navigation', { name: 'Node palette' }).getByRole('button', { name: label, exact: true });
+  }
+
+  node(id: string): Locator {
+    return this.page.getByTestId(`node-${id}`);
+  }
+
+  edgeLabel(id: string): Locator {
+    return this.page.getByTestId(`edge-label-${id}`);
+  }
+
+  handle(end: PortEnd, kind: 'source' | 'target'): Locator {
+    return this.node(end.node).locator(`.react-flow__handle.${kind}[data-handleid="${end.port}"]`);
+  }
+
+  /** HTML5 drag and drop from the palette to a point of the canvas (relative to its top-left). */
+  async dragFromPalette(label: string, at: { x: number; y: number }) {
+    await this.paletteItem(label).dragTo(this.canvas, { targetPosition: at });
+  }
+
+  /** Drags a wire from an output handle to an input handle with real mouse moves. */
+  async connect(from: PortEnd, to: PortEnd) {
+    const a = await this.center(this.handle(from, 'source'));
+    const b = await this.center(this.handle(to, 'target'));
+    const mouse = this.page.mouse;
+    await mouse.move(a.x, a.y);
+    await mouse.down();
+    await mouse.move(a.x + (b.x - a.x) / 3, a.y + (b.y - a.y) / 3, { steps: 5 });
+    await mouse.move(b.x, b.y, { steps: 8 });
+    await mouse.up();
+  }
+
+  private async center(l: Locator): Promise<{ x: number; y: number }> {
+    await expect(l).toBeVisible();
+    const box = await l.boundingBox();
+    if (!box) throw new Error('element has no box');
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  async select(nodeId: string) {
+    await this.node(nodeId).locator('.flow-node__header').click();
+  }
+
+  /** Clicks empty canvas, so the inspector shows the graph's settings. */
+  async clearSelection() {
+    await this.pane.click({ position: { x: 12, y: 12 } });
+  }
+
+  field(label: string): Locator {
+    return this.page.getByRole('region', { name: 'Inspector' }).getByLabel(label, { exact: true });
+  }
+
+  async setField(label: string, value: string) {
+    const f = this.field(label);
+    await f.fill(value);
+    await expect(f).toHaveValue(value);
+  }
+
+  async openPreset(title: string) {
+    await this.page.getByRole('button', { name: 'Presets' }).click();
+    await this.page.getByRole('menuitem', { name: title, exact: true }).click();
+  }
+
+  async waitSaved() {
+    await expect(this.saveState).toHaveAttribute('data-state', 'saved');
+  }
+
+  /** First and last logged value of every loss term, read from the latest-values table. */
+  async lossValues(): Promise<{ key: string; first: number; last: number }[]> {
+    return this.lossLatest.locator('tr').evaluateAll((rows) =>
+      rows.map((r) => ({ key: r.getAttribute('data-key') ?? '', first: Number(r.getAttribute('data-first')), last: Number(r.getAttribute('data-last')) })),
+    );
+  }
+
+  /**
+   * Writes a record into the studio's IndexedDB store directly, as another tab or an older
+   * version of the app would. Call after the app has opened (and so created) the database.
+   */
+  async putRecord(key: string, value: unknown) {
+    await this.page.evaluate(
+      ([k, v]) =>
+        new Promise<void>((resolve, reject) => {
+          const r = indexedDB.open('latent-studio');
+          r.onerror = () => reject(r.error);
+          r.onsuccess = () => {
+            const tx = r.result.transaction('graphs', 'readwrite');
+            tx.objectStore('graphs').put(v, k as string);
+            tx.oncomplete = () => {
+              r.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      [key, value] as const,
+    );
+  }
+
+  async getRecord(key: string): Promise<unknown> {
+    return this.page.evaluate(
+      (k) =>
+        new Promise((resolve, reject) => {
+          const r = indexedDB.open('latent-studio');
+          r.onerror = () => reject(r.error);
+          r.onsuccess = () => {
+            const q = r.result.transaction('graphs').objectStore('graphs').get(k);
+            q.onsuccess = () => {
+              r.result.close();
+              resolve(q.result);
+            };
+            q.onerror = () => reject(q.error);
+          };
+        }),
+      key,
+    );
+  }
+}

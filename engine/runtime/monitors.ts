@@ -1,0 +1,227 @@
+// What the training views draw, computed in the worker from a fixed held-out
+// subset: the 2-D latent projection, collapse monitors, per-node output
+// statistics, the energy landscape of 2-D toy data, and the extra image rows
+// (prior samples, latent interpolation). Every event carries typed arrays so
+// the worker can transfer rather than copy them.
+import * as tf from '@tensorflow/tfjs';
+import type { CollapseEvent, EnergyEvent, ImageRow, LatentEvent, NodeStatsEvent, PortStats } from '../events';
+import { alignmentUniformity } from '../metrics/alignment';
+import { collapseFigure, effectiveRank } from '../metrics/collapse';
+import { pca2d } from '../metrics/pca';
+import type { Tensor } from '../spec';
+import type { Plan } from './compile';
+import { embeddingPort, representationPort } from './evaluate';
+import { clamp } from '../ops/clamp';
+
+export interface PortRef {
+  nodeId: string;
+  port: string;
+}
+
+/** Held-out rows shown in the latent plot (the same rows at every snapshot). */
+export function evalSubset(plan: Plan, size = 1000): Int32Array {
+  const n = Math.min(size, plan.dataset.test.count);
+  return Int32Array.from({ length: n }, (_, i) => Math.floor((i * plan.dataset.test.count) / n));
+}
+
+/** Ports whose output can be plotted as a latent space: vectors per sample. */
+export function plottable(plan: Plan, ref: PortRef | null): PortRef | null {
+  if (!ref) return null;
+  const n = plan.nodes.find((x) => x.id === ref.nodeId);
+  const t = n?.outputTypes[ref.port];
+  if (!t || t.type === 'scalar' || t.type === 'labels' || t.shape[0] !== 'B') return null;
+  return ref;
+}
+
+export async function latentSnapshot(plan: Plan, ref: PortRef, rows: Int32Array, step: number, method: 'pca' | 'umap'): Promise<LatentEvent> {
+  const x = tf.tidy(() => {
+    let y = plan.embed(ref.nodeId, ref.port, { split: 'test', indices: rows });
+    if (y.rank === 3 && plan.nodes.find((n) => n.id === ref.nodeId)?.outputTypes[ref.port].type === 'distribution') y = y.slice([0, 0, 0], [-1, 1, -1]); // μ
+    return tf.reshape(y, [rows.length, -1]);
+  });
+  try {
+    const labels = Uint8Array.from(rows, (i) => plan.dataset.test.labels[i]);
+    if (method === 'umap' && (x.shape[1] as number) > 2) {
+      const { umap2d } = await import('../metrics/umap');
+      return { type: 'latent', step, source: `${ref.nodeId}.${ref.port}`, method, points: umap2d(await x.data(), rows.length, x.shape[1] as number), labels, explained: null };
+    }
+    if ((x.shape[1] as number) <= 2) {
+      // already 2-D (or 1-D): plot as is
+      const v = await x.data();
+      const pts = new Float32Array(rows.length * 2);
+      for (let i = 0; i < rows.length; i++) {
+        pts[2 * i] = v[i * (x.shape[1] as number)];
+        pts[2 * i + 1] = (x.shape[1] as number) > 1 ? v[i * 2 + 1] : 0;
+      }
+      return { type: 'latent', step, source: `${ref.nodeId}.${ref.port}`, method: 'pca', points: pts, labels, explained: null };
+    }
+    const p = await pca2d(tf, x);
+    return { type: 'latent', step, source: `${ref.nodeId}.${ref.port}`, method: 'pca', points: p.points, labels, explained: p.explained };
+  } finally {
+    x.dispose();
+  }
+}
+
+const COLLAPSE_WARNING = 0.1;
+
+/**
+ * Collapse monitors on the embedding the loss looks at (the projector output
+ * when there is one): per-dimension std of the normalised embedding, effective
+ * rank, the collapse figure, and alignment / uniformity of two augmented views.
+ */
+export async function collapseSnapshot(plan: Plan, rows: Int32Array, step: number): Promise<CollapseEvent | null> {
+  const ref = embeddingPort(plan);
+  if (!ref) return null;
+  const clean = tf.tidy(() => {
+    let y = plan.embed(ref.nodeId, ref.port, { split: 'test', indices: rows });
+    if (y.rank === 3) y = y.slice([0, 0, 0], [-1, 1, -1]);
+    return tf.reshape(y, [rows.length, -1]);
+  });
+  const stdT = tf.tidy(() => {
+    const nrm = tf.div(clean, tf.add(tf.norm(clean, 'euclidean', 1, true), 1e-12));
+    return tf.sqrt(tf.moments(nrm, 0).variance); // [D]
+  });
+  const perDimStd = new Float32Array(await stdT.data());
+  stdT.dispose();
+  const figure = await collapseFigure(tf, clean);
+  const rank = await effectiveRank(tf, clean);
+  clean.dispose();
+
+  // two augmented views of the same rows through the training graph in eval mode
+  let alignment: number | null = null;
+  let uniformity: number | null = null;
+  const node = plan.nodes.find((n) => n.id === ref.nodeId)!;
+  if ((node.outputTypes[ref.port].views ?? 1) === 2) {
+    const sub = rows.slice(0, Math.min(256, rows.length));
+    const v = tf.tidy(() => {
+      const r = plan.forward({ training: false, step, totalSteps: step, batch: { split: 'test', indices: sub }, pass: 98 });
+      const y = r.outputs.get(ref.nodeId)![ref.port];
+      return tf.reshape(y, [y.shape[0], -1]);
+    });
+    ({ alignment, uniformity } = await alignmentUniformity(tf, v));
+    v.dispose();
+  }
+  const warning =
+    figure < COLLAPSE_WARNING
+      ? `Collapse: the normalised ${ref.nodeId} output barely varies across inputs (std × √d = ${figure.toFixed(3)}); every image maps to nearly the same point.`
+      : rank < 2 && perDimStd.length > 4
+        ? `Dimensional collapse: the ${ref.nodeId} output spans about ${rank.toFixed(1)} of ${perDimStd.length} dimensions.`
+        : null;
+  return { type: 'collapse', step, source: `${ref.nodeId}.${ref.port}`, perDimStd, effectiveRank: rank, collapse: figure, alignment, uniformity, warning };
+}
+
+/** mean, std, min, max and the fraction of dead units (zero for every sample) of each node output, for the inspector. */
+export async function nodeStats(plan: Plan, rows: Int32Array, step: number): Promise<NodeStatsEvent> {
+  const sub = rows.slice(0, Math.min(256, rows.length));
+  const keys: Array<[string, string]> = [];
+  const t = tf.tidy(() => {
+    const r = plan.forward({ training: false, step, totalSteps: step, batch: { split: 'test', indices: sub }, pass: 97 });
+    const rowsOut: Tensor[] = [];
+    for (const n of plan.nodes) {
+      for (const [port, type] of Object.entries(n.outputTypes)) {
+        const y = r.outputs.get(n.id)?.[port];
+        if (!y || y.dtype !== 'float32' || type.type === 'labels') continue;
+        const flat = y.rank === 0 ? tf.reshape(y, [1, 1]) : tf.reshape(y, [y.shape[0], -1]); // [N, F]
+        const { mean, variance } = tf.moments(flat);
+        const dead = tf.mean(tf.cast(tf.equal(tf.max(tf.abs(flat), 0), 0), 'float32')); // units silent for the whole batch
+        rowsOut.push(tf.stack([mean, tf.sqrt(variance), tf.min(flat), tf.max(flat), dead]));
+        keys.push([n.id, port]);
+      }
+    }
+    return tf.stack(rowsOut); // [K, 5]
+  });
+  const v = await t.data();
+  t.dispose();
+  const stats: Record<string, Record<string, PortStats>> = {};
+  keys.forEach(([id, port], i) => {
+    (stats[id] ??= {})[port] = { mean: v[5 * i], std: v[5 * i + 1], min: v[5 * i + 2], max: v[5 * i + 3], dead: v[5 * i + 4] };
+  });
+  return { type: 'nodestats', step, stats };
+}
+
+const GRID = 48;
+const EXTENT: [number, number, number, number] = [-2, 2, -2, 2];
+
+/** Energy of every loss that can report per-sample values, over a grid of the plane (2-D point data only). */
+export async function energySnapshot(plan: Plan, step: number): Promise<EnergyEvent | null> {
+  if (plan.dataset.kind !== 'points' || plan.dataset.sampleShape[0] !== 2) return null;
+  const pts = new Float32Array(GRID * GRID * 2);
+  for (let j = 0; j < GRID; j++) {
+    for (let i = 0; i < GRID; i++) {
+      pts[2 * (j * GRID + i)] = EXTENT[0] + ((i + 0.5) / GRID) * (EXTENT[1] - EXTENT[0]);
+      pts[2 * (j * GRID + i) + 1] = EXTENT[3] - ((j + 0.5) / GRID) * (EXTENT[3] - EXTENT[2]);
+    }
+  }
+  const rows = GRID * GRID;
+  const indices = new Int32Array(rows);
+  const e = tf.tidy((): Tensor => {
+    const r = plan.forward({ training: false, step, totalSteps: step, batch: { split: 'test', indices, points: pts }, pass: 96, perSample: true });
+    let total: Tensor | null = null;
+    for (const phase of plan.phases) {
+      for (const l of phase.losses) {
+        const t = r.terms.get(l.id);
+        if (!t || t.rank !== 1 || t.shape[0] !== rows) continue; // a loss without per-sample values
+        const w = tf.mul(t, l.weight);
+        total = total ? tf.add(total, w) : w;
+      }
+    }
+    // an empty tensor stands for "no loss here reports per-sample energies"
+    return total ?? tf.zeros([0]);
+  });
+  if (e.size === 0) {
+    e.dispose();
+    return null;
+  }
+  const energy = new Float32Array(await e.data());
+  e.dispose();
+  const test = plan.dataset.test;
+  const n = Math.min(test.count, 600);
+  const points = new Float32Array(n * 2);
+  const labels = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    points[2 * i] = test.values![2 * i];
+    points[2 * i + 1] = test.values![2 * i + 1];
+    labels[i] = test.labels[i];
+  }
+  return { type: 'energy', step, size: GRID, extent: EXTENT, energy, points, labels };
+}
+
+/**
+ * Extra image rows for generative graphs: decoding prior samples N(0, I) in
+ * place of a Sampler's z (a VAE), and a strip interpolating between the codes
+ * of two held-out images (AE / VAE).
+ */
+export async function generativeRows(plan: Plan, step: number, gridIdx: Int32Array): Promise<ImageRow[]> {
+  const rep = representationPort(plan);
+  const sampler = plan.nodes.find((n) => n.spec.type === 'op.sampler');
+  const codeNode = sampler ?? (rep ? plan.nodes.find((n) => n.id === rep.nodeId && n.spec.type === 'net.encoder' && n.outputTypes.out.type === 'latent') : undefined);
+  if (!codeNode) return [];
+  const codePort = sampler ? 'z' : 'out';
+  // the image produced downstream of the code
+  const image = plan.nodes.find((n) => Object.values(n.sources).some(([s]) => s === codeNode.id) && Object.values(n.outputTypes).some((t) => t.type === 'image'));
+  if (!image) return [];
+  const imagePort = Object.entries(image.outputTypes).find(([, t]) => t.type === 'image')![0];
+  const n = gridIdx.length;
+  const d = codeNode.outputTypes[codePort].shape[1] as number;
+  const range = plan.nodes.find((x) => x.id === plan.dataNodeId)?.params.range === '-1..1' ? [-1, 1] : [0, 1];
+  const rows: Array<{ label: string; t: Tensor }> = [];
+  tf.tidy(() => {
+    const decode = (z: Tensor) =>
+      plan.forward({ training: false, step, totalSteps: step, batch: { split: 'test', indices: gridIdx }, pass: 95, overrides: new Map([[codeNode.id, { [codePort]: z }]]) }).outputs.get(image.id)![imagePort];
+    if (sampler) rows.push({ label: 'Samples from the prior N(0, I)', t: tf.keep(decode(tf.randomNormal([n, d], 0, 1, 'float32', 4242))) });
+    const codes = plan.embed(codeNode.id, codePort, { split: 'test', indices: Int32Array.from([gridIdx[0], gridIdx[1]]) }); // [2, d]
+    const [a, b] = tf.split(tf.reshape(codes, [2, d]), 2, 0);
+    const alphas = tf.linspace(0, 1, n).reshape([n, 1]);
+    const interp = tf.add(tf.mul(a, tf.sub(1, alphas)), tf.mul(b, alphas)); // [n, d]
+    rows.push({ label: 'Interpolation between two codes', t: tf.keep(decode(interp)) });
+  });
+  const out: ImageRow[] = [];
+  for (const r of rows) {
+    const bytes = tf.tidy(() => clamp(tf, tf.mul(tf.sub(r.t, range[0]), 255 / (range[1] - range[0])), 0, 255));
+    const [nn, h, w, c] = bytes.shape as [number, number, number, number];
+    const data = await bytes.data();
+    tf.dispose([bytes, r.t]);
+    out.push({ label: r.label, nodeId: image.id, port: imagePort, pixels: Uint8Array.from(data, (x) => Math.round(x)), n: nn, height: h, width: w, channels: c });
+  }
+  return out;
+}
