@@ -195,7 +195,13 @@ export interface NodeSpec<D extends ParamDefs = ParamDefs> {
    * stacked views for a two-view loss). Ports not listed get the registry test's
    * default for their type.
    */
-  example?: { inputs: Record<string, TensorType> };
+  example?: {
+    inputs: Record<string, TensorType>;
+    /** Params that differ from the defaults for the example (e.g. which nodes a momentum encoder follows). */
+    params?: Record<string, unknown>;
+    /** Other nodes the example refers to, by id -> node type (with default params). */
+    peers?: Record<string, string>;
+  };
   /** True when the node's computation needs convolution gradients (rules out the wasm backend). */
   usesConv?(params: ParamValues<D>): boolean;
   migrate?(params: Record<string, unknown>, fromVersion: number): Record<string, unknown>;

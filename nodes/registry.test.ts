@@ -6,8 +6,9 @@ import * as tf from '@tensorflow/tfjs';
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { defaultParams, parseParams } from '../engine/params';
+import type { Tensor } from '../engine/spec';
 import { isProblem, PORT_TYPES } from '../engine/types';
-import { allSpecs } from './registry';
+import { allSpecs, getSpec } from './registry';
 import { concreteShape, exampleInputTypes, nodeHarness, randomInputs } from './test-harness';
 
 before(async () => {
@@ -41,20 +42,26 @@ test('example inputs name real input ports', () => {
 
 for (const spec of allSpecs()) {
   test(`${spec.type}: defaults parse, infer works, forward runs on cpu`, () => {
-    const params = defaultParams(spec.params);
+    const defaults = defaultParams(spec.params);
     const parsed = parseParams(spec.params, {});
     assert.ok(parsed.ok);
-    assert.deepEqual(parsed.value, params);
+    assert.deepEqual(parsed.value, defaults);
+    const params = { ...defaults, ...spec.example?.params } as typeof defaults;
+    const peers = Object.fromEntries(Object.entries(spec.example?.peers ?? {}).map(([id, type]) => [id, getSpec(type)!]));
+    const lookupNode = (id: string) => (peers[id] ? { spec: peers[id], params: defaultParams(peers[id].params) } : undefined);
 
     const inputTypes = exampleInputTypes(spec);
-    const outTypes = spec.infer({ inputs: inputTypes, params });
+    const outTypes = spec.infer({ inputs: inputTypes, params, lookupNode });
     assert.ok(!isProblem(outTypes), isProblem(outTypes) ? outTypes.problem : '');
     for (const p of spec.outputs) assert.ok(outTypes[p.id], `${spec.type} infers ${p.id}`);
 
     const before = tf.memory().numTensors;
     // data nodes that make their dataset in code get it; the rest read a fake MNIST
     const dataset = spec.data?.generate?.(params, 1);
-    const h = nodeHarness(tf, spec, { params, inputTypes, dataset });
+    // a momentum encoder runs real copies of the networks it follows
+    const followed = spec.mirror ? spec.mirror.follows(params).map((id) => nodeHarness(tf, peers[id], { inputTypes: { in: inputTypes.in } })) : [];
+    const mirrored = (x: Tensor) => followed.reduce((y, f) => Object.values(f.forward({ in: y }))[0], x);
+    const h = nodeHarness(tf, spec, { params, inputTypes, dataset, lookupNode, mirrored });
     const inputs = randomInputs(tf, inputTypes);
     const outMap = h.forward(inputs);
     for (const p of spec.outputs) {
@@ -67,6 +74,7 @@ for (const spec of allSpecs()) {
     for (const [k, s] of Object.entries(h.state)) assert.ok(!s.isDisposed, `${spec.type}: state ${k} alive after the update`);
     tf.dispose(Object.values(inputs));
     h.dispose();
+    followed.forEach((f) => f.dispose());
     assert.equal(tf.memory().numTensors, before, `${spec.type} leaks no tensors`);
   });
 }

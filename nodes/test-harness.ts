@@ -5,7 +5,7 @@
 // inside a tidy, setState takes ownership and frees the old value).
 // Imported only by tests; the tensor library is passed in, like everywhere in nodes/.
 import { defaultParams, type ParamDefs } from '../engine/params';
-import type { Dataset, ForwardCtx, InitKind, NodeSpec, Tensor, Tf, Variable } from '../engine/spec';
+import type { Dataset, ForwardCtx, InferArgs, InitKind, NodeSpec, Tensor, Tf, Variable } from '../engine/spec';
 import { isProblem, type PortType, type TensorType } from '../engine/types';
 
 /** Rows of one view in the tests' batches. */
@@ -103,12 +103,12 @@ let harnessCount = 0;
 export function nodeHarness(
   tf: Tf,
   spec: NodeSpec<ParamDefs>,
-  opts: { params?: Record<string, unknown>; inputTypes?: Record<string, TensorType>; dataset?: Dataset; seed?: number } = {},
+  opts: { params?: Record<string, unknown>; inputTypes?: Record<string, TensorType>; dataset?: Dataset; seed?: number; lookupNode?: InferArgs<never>['lookupNode']; mirrored?: (x: Tensor) => Tensor } = {},
 ): NodeHarness {
   const id = ++harnessCount;
   const params = { ...defaultParams(spec.params), ...opts.params } as Record<string, unknown>;
   const inputTypes = opts.inputTypes ?? exampleInputTypes(spec);
-  const inferred = spec.infer({ inputs: inputTypes, params: params as never });
+  const inferred = spec.infer({ inputs: inputTypes, params: params as never, lookupNode: opts.lookupNode });
   if (isProblem(inferred)) throw new Error(`${spec.type}: infer: ${inferred.problem}`);
   const outputTypes = inferred;
   const vars: Record<string, Variable> = {};
@@ -173,7 +173,7 @@ export function nodeHarness(
           return t;
         },
         wants: () => true,
-        mirrored: (x) => x,
+        mirrored: opts.mirrored ?? ((x) => x),
       };
       const r = tf.tidy(() => {
         const outs = spec.forward(ctx as ForwardCtx<never>);

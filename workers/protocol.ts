@@ -24,4 +24,8 @@ export interface TrainerApi {
   pause(): void;
   resume(): void;
   stop(): void;
+  /** Which port the latent plot shows (null: the representation, usually encoder.out); takes effect at the next step. */
+  setProbe(probe: { nodeId: string; port: string } | null): void;
+  /** PCA (fast, default) or UMAP (slower, in the worker). */
+  setProjection(method: 'pca' | 'umap'): void;
 }

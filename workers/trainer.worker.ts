@@ -7,12 +7,45 @@ import * as Comlink from 'comlink';
 import { trainSession } from '../engine/runtime/session';
 import type { Control } from '../engine/runtime/trainer';
 import { getSpec } from '../nodes/registry';
-import type { TrainerApi } from './protocol';
+import type { Graph } from '../engine/graph';
+import type { TrainerApi, TrainEvent } from './protocol';
 
 // scripts/build-mnist.mjs copies the wasm binaries to public/tfjs/
 setWasmPaths('/tfjs/');
 
 let control: Control | null = null;
+let probe: Control['probe'] = null;
+let projection: Control['projection'] = 'pca';
+
+/** The typed arrays of an event move to the UI thread instead of being copied. */
+function transferables(e: TrainEvent): Transferable[] {
+  const out: Transferable[] = [];
+  const add = (a: ArrayBufferView | null | undefined) => {
+    if (a && !out.includes(a.buffer as ArrayBuffer)) out.push(a.buffer as ArrayBuffer);
+  };
+  switch (e.type) {
+    case 'images':
+      e.rows.forEach((r) => add(r.pixels));
+      break;
+    case 'latent':
+      add(e.points);
+      add(e.labels);
+      break;
+    case 'evalset':
+      add(e.pixels);
+      add(e.labels);
+      break;
+    case 'collapse':
+      add(e.perDimStd);
+      break;
+    case 'energy':
+      add(e.energy);
+      add(e.points);
+      add(e.labels);
+      break;
+  }
+  return out;
+}
 
 async function readAsset(path: string): Promise<Uint8Array> {
   const res = await fetch(`/${path}`);
@@ -24,10 +57,21 @@ const api: TrainerApi = {
   async train(graph, options, onEvent) {
     control?.wake?.();
     if (control) control.stopped = true;
-    const mine: Control = { paused: false, stopped: false };
+    const mine: Control = { paused: false, stopped: false, probe, projection };
     control = mine;
     try {
-      await trainSession({ graph, lookup: getSpec, backend: options.backend, steps: options.steps, readAsset, emit: (e) => onEvent(e), control: mine });
+      const settings = (graph as Graph).meta?.train;
+      await trainSession({
+        graph,
+        lookup: getSpec,
+        backend: options.backend,
+        steps: options.steps,
+        readAsset,
+        emit: (e) => onEvent(Comlink.transfer(e, transferables(e))),
+        control: mine,
+        evaluate: { every: settings?.evalEvery ?? 0, atEnd: settings?.evalAtEnd ?? true },
+        monitors: { latent: true, collapse: true, nodeStats: true, energy: true },
+      });
     } catch (e) {
       // trainSession reports its own failures; this catches bugs, so the UI still hears the run ended
       onEvent({ type: 'done', state: 'failed', steps: 0, wallMs: 0, stepsPerSec: 0, final: {}, backend: 'cpu', numTensors: 0, error: `internal error: ${(e as Error).message}` });
@@ -43,6 +87,20 @@ const api: TrainerApi = {
     control.paused = false;
     control.wake?.();
     control.wake = undefined;
+  },
+  setProbe(p) {
+    probe = p;
+    if (control) {
+      control.probe = p;
+      control.refreshLatent = true;
+    }
+  },
+  setProjection(m) {
+    projection = m;
+    if (control) {
+      control.projection = m;
+      control.refreshLatent = true;
+    }
   },
   stop() {
     if (!control) return;

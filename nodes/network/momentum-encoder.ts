@@ -18,6 +18,7 @@ export const momentumEncoder = defineNode({
     schedule: choice({ label: 'Schedule', options: ['cosine', 'constant'] as const, default: 'cosine', doc: 'cosine raises m to 1 over the run, as in BYOL and DINO; MoCo keeps it constant.' }),
     when: choice({ label: 'Update', options: ['after-step', 'before-step'] as const, default: 'after-step', doc: 'MoCo updates the key encoder before computing keys; BYOL and DINO after the online step.' }),
   },
+  example: { inputs: { in: { type: 'image', shape: ['B', 28, 28, 1] } }, params: { follows: ['enc'] }, peers: { enc: 'net.encoder' } },
   mirror: {
     follows: (p) => p.follows,
     momentum: (p, step, total) => (p.schedule === 'cosine' ? byolMomentum(p.momentum, step, total) : p.momentum),
