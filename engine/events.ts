@@ -165,7 +165,19 @@ export interface EnergyEvent {
   labels: Uint8Array;
 }
 
+/** The held-out embeddings at the end of a run (the representation), for download as .npy. */
+export interface EmbeddingsEvent {
+  type: 'embeddings';
+  step: number;
+  source: string;
+  /** [n * d] float32 */
+  data: Float32Array;
+  shape: [number, number];
+  labels: Uint8Array;
+}
+
 export type TrainEvent =
+  | EmbeddingsEvent
   | BackendEvent
   | StateEvent
   | MetricsEvent

@@ -1,8 +1,10 @@
 // Headless training CLI (a public interface: keep the output format stable, README documents it).
-//   npm run train -- <graph.json | --preset NAME> [--steps N] [--backend auto|cpu|wasm] [--eval] [--eval-every N] [--json]
+//   npm run train -- <graph.json | --preset NAME> [--steps N] [--backend auto|cpu|wasm] [--eval] [--eval-every N] [--save-embeddings FILE.npy] [--json]
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
+import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { npyFloat32, npyUint8 } from '../engine/data/npy';
 import { PRESETS, presetGraph } from '../engine/presets';
 import { readPublicAsset } from '../engine/runtime/node-assets';
 import { trainSession } from '../engine/runtime/session';
@@ -28,6 +30,7 @@ async function main() {
   let json = false;
   let evalAtEnd = false;
   let evalEvery = 0;
+  let saveEmbeddings: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--preset') preset = args[++i];
@@ -36,6 +39,7 @@ async function main() {
     else if (a === '--json') json = true;
     else if (a === '--eval') evalAtEnd = true;
     else if (a === '--eval-every') evalEvery = Number(args[++i]);
+    else if (a === '--save-embeddings') saveEmbeddings = args[++i];
     else if (a === '--help' || a === '-h') fail(USAGE, 0);
     else if (a.startsWith('--')) fail(`unknown option ${a}\n${USAGE}`);
     else file = a;
@@ -44,6 +48,7 @@ async function main() {
   // --steps 0 with --eval evaluates the untrained network (the baseline)
   if (steps !== undefined && (!Number.isInteger(steps) || steps < (evalAtEnd ? 0 : 1))) fail('--steps must be a positive integer (0 is allowed with --eval)');
   if (!Number.isInteger(evalEvery) || evalEvery < 0) fail('--eval-every must be a whole number of steps');
+  if (saveEmbeddings !== undefined && !saveEmbeddings.endsWith('.npy')) fail('--save-embeddings needs a file name ending in .npy');
   if (!['auto', 'cpu', 'wasm'].includes(backend)) fail('--backend must be auto, cpu or wasm');
   // PROD silences tfjs's Node banner and skips its debug checks
   tf.env().set('PROD', true);
@@ -61,7 +66,14 @@ async function main() {
   }
 
   const print = (e: TrainEvent) => {
-    if (e.type === 'images' || e.type === 'state' || e.type === 'latent' || e.type === 'evalset' || e.type === 'nodestats' || e.type === 'energy') return;
+    if (e.type === 'embeddings' && saveEmbeddings) {
+      const labelsFile = saveEmbeddings.replace(/\.npy$/, '.labels.npy');
+      writeFileSync(saveEmbeddings, npyFloat32(e.data, e.shape));
+      writeFileSync(labelsFile, npyUint8(e.labels, [e.labels.length]));
+      if (!json) console.log(`saved ${e.shape[0]}×${e.shape[1]} embeddings of ${e.source} to ${saveEmbeddings} and labels to ${labelsFile}`);
+      return;
+    }
+    if (e.type === 'images' || e.type === 'state' || e.type === 'latent' || e.type === 'evalset' || e.type === 'nodestats' || e.type === 'energy' || e.type === 'embeddings') return;
     if (json) {
       if (e.type === 'done') process.stdout.write(`${JSON.stringify({ ...e, type: 'summary', source: preset ? `preset:${preset}` : file })}\n`);
       // typed arrays as plain JSON arrays
@@ -81,7 +93,7 @@ async function main() {
       console.log(`${e.state}: ${e.steps} steps in ${(e.wallMs / 1000).toFixed(1)} s (${e.stepsPerSec.toFixed(2)} steps/s) on ${e.backend}; tensors ${e.numTensors}${e.error ? `; error: ${e.error}` : ''}`);
     }
   };
-  const done = await trainSession({ graph, lookup: getSpec, backend, steps, readAsset: readPublicAsset, emit: print, evaluate: { every: evalEvery, atEnd: evalAtEnd }, monitors: { latent: false, collapse: json, nodeStats: false, energy: false } });
+  const done = await trainSession({ graph, lookup: getSpec, backend, steps, readAsset: readPublicAsset, emit: print, evaluate: { every: evalEvery, atEnd: evalAtEnd }, monitors: { latent: false, collapse: json, nodeStats: false, energy: false }, embeddingsAtEnd: !!saveEmbeddings });
   process.exit(done.state === 'done' ? 0 : 1);
 }
 

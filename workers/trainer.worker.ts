@@ -38,6 +38,10 @@ function transferables(e: TrainEvent): Transferable[] {
     case 'collapse':
       add(e.perDimStd);
       break;
+    case 'embeddings':
+      add(e.data);
+      add(e.labels);
+      break;
     case 'energy':
       add(e.energy);
       add(e.points);
@@ -71,6 +75,7 @@ const api: TrainerApi = {
         control: mine,
         evaluate: { every: settings?.evalEvery ?? 0, atEnd: settings?.evalAtEnd ?? true },
         monitors: { latent: true, collapse: true, nodeStats: true, energy: true },
+        embeddingsAtEnd: true,
       });
     } catch (e) {
       // trainSession reports its own failures; this catches bugs, so the UI still hears the run ended

@@ -19,6 +19,7 @@ export interface SessionOptions {
   control?: Control;
   evaluate?: RunOptions['evaluate'];
   monitors?: RunOptions['monitors'];
+  embeddingsAtEnd?: boolean;
 }
 
 function failed(emit: (e: TrainEvent) => void, error: string): DoneEvent {
@@ -58,5 +59,5 @@ export async function trainSession(o: SessionOptions): Promise<DoneEvent> {
   } catch (e) {
     return failed(o.emit, `could not load the dataset: ${(e as Error).message}`);
   }
-  return runTraining({ graph, lookup: o.lookup, datasets, backend: backend.backend, steps: o.steps, emit: o.emit, evaluate: o.evaluate, monitors: o.monitors }, o.control);
+  return runTraining({ graph, lookup: o.lookup, datasets, backend: backend.backend, steps: o.steps, emit: o.emit, evaluate: o.evaluate, monitors: o.monitors, embeddingsAtEnd: o.embeddingsAtEnd }, o.control);
 }

@@ -8,7 +8,7 @@ import { BatchSampler, hashSeed } from '../rng';
 import type { Dataset, Tensor } from '../spec';
 import type { SpecLookup } from '../validate';
 import { compile, NodeError, type Plan } from './compile';
-import { evaluatePlan, representationPort } from './evaluate';
+import { embedSplit, evaluatePlan, representationPort } from './evaluate';
 import { collapseSnapshot, energySnapshot, evalSubset, generativeRows, latentSnapshot, nodeStats, plottable, type PortRef } from './monitors';
 import { clamp } from '../ops/clamp';
 
@@ -26,6 +26,8 @@ export interface RunOptions {
   evaluate?: { every: number; atEnd: boolean };
   /** Latent plot, collapse monitors, node statistics, energy landscape (the UI's views). */
   monitors?: { latent: boolean; collapse: boolean; nodeStats: boolean; energy: boolean };
+  /** Emit the held-out embeddings of the representation when the run ends (an `embeddings` event). */
+  embeddingsAtEnd?: boolean;
 }
 
 export interface Control {
@@ -258,6 +260,14 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
     }
     outcome ??= { state: control.stopped ? 'stopped' : 'done', steps: completed };
     if (outcome.state !== 'failed' && evaluate.atEnd) emit(await evaluatePlan(plan, { step: completed, probe: true, seed: graph.meta.seed }));
+    const rep = representationPort(plan);
+    if (outcome.state !== 'failed' && opts.embeddingsAtEnd && rep) {
+      const e = embedSplit(plan, rep, 'test');
+      const data = new Float32Array(await e.data());
+      const shape = e.shape as [number, number];
+      e.dispose();
+      emit({ type: 'embeddings', step: completed, source: `${rep.nodeId}.${rep.port}`, data, shape, labels: Uint8Array.from(ds.test.labels) });
+    }
   } catch (e) {
     plan.clearAfterStep();
     const err = e as Error;
