@@ -43,8 +43,8 @@ export default function BenchPage() {
       batch: q.get('batch') ? Number(q.get('batch')) : null,
     };
     setConfig(c);
-    if (q.get('auto') === '1') void run(c);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // run once on load when asked (the bench script does): the config comes from the URL
+    if (q.get("auto") === "1") void run(c);
   }, []);
 
   async function run(c = config) {
