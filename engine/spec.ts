@@ -154,6 +154,8 @@ export interface LossInfo<P> {
   trains?(params: P): 'all' | 'critic' | 'non-critic';
   /** An L1 penalty on a latent: ISTA handles it by soft-thresholding instead of a gradient step. */
   proximal?: 'l1';
+  /** Optimizer updates of this loss's phase per training step (a GAN's critic-to-generator ratio). */
+  repeats?(params: P): number;
 }
 
 export interface NodeSpec<D extends ParamDefs = ParamDefs> {

@@ -41,6 +41,8 @@ export interface Phase {
   name: string;
   losses: LossNode[];
   vars: Variable[];
+  /** Updates per training step. */
+  repeats: number;
 }
 
 export interface ForwardResult {
@@ -228,7 +230,8 @@ export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, 
     const loss = n.spec.loss;
     if (!loss) continue;
     const name = loss.phase(n.params as never);
-    const p = phaseMap.get(name) ?? { name, losses: [], vars: [] };
+    const p = phaseMap.get(name) ?? { name, losses: [], vars: [], repeats: 1 };
+    p.repeats = Math.max(p.repeats, loss.repeats?.(n.params as never) ?? 1);
     p.losses.push({ id: n.id, label: n.spec.label, phase: name, weight: loss.weight(n.params as never) });
     phaseMap.set(name, p);
     const trains = loss.trains?.(n.params as never) ?? 'all';
@@ -429,6 +432,11 @@ export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, 
       for (const n of pre) runNode(ps, n);
       for (const lid of latentIds) {
         const lat = compiled.get(lid)!;
+        const forced = args.overrides?.get(lid);
+        if (forced) {
+          ps.outputs.set(lid, forced);
+          continue;
+        }
         let z: Tensor;
         try {
           // found outside the weight gradient: the weight update treats z as data

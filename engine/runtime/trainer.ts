@@ -179,7 +179,11 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
       const norms: Array<[string, Tensor]> = [];
 
       plan.updateMirrors('before-step', step, totalSteps);
-      plan.phases.forEach((phase, pi) => {
+      let pass = 0;
+      for (const phase of plan.phases) for (let rep = 0; rep < phase.repeats; rep++) {
+        // only the last update of a repeated phase is logged
+        const logThis = log && rep === phase.repeats - 1;
+        const pi = pass++;
         const lossOf = () => {
           const r = plan.forward({ training: true, step, totalSteps, batch, pass: pi });
           let total: Tensor | null = null;
@@ -188,7 +192,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
             const w = l.weight === 1 ? term : tf.mul(term, l.weight);
             total = total ? tf.add(total, w) : w;
           }
-          if (log) {
+          if (logThis) {
             for (const [k, t] of r.terms) {
               // other phases' losses are logged by their own pass
               if (phaseOfTerm.get(k.split('/')[0]) === phase.name) logged.push([k, tf.keep(t)]);
@@ -199,18 +203,18 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
         if (phase.vars.length === 0) {
           // nothing to differentiate (e.g. K-means by EM): the pass still runs for its updates and curves
           const value = tf.tidy(() => tf.keep(lossOf()));
-          if (log) totals.push([phase.name, value]);
+          if (logThis) totals.push([phase.name, value]);
           else value.dispose();
-          return;
+          continue;
         }
         const { value, grads } = tf.variableGrads(lossOf, phase.vars);
-        if (log) {
+        if (logThis) {
           totals.push([phase.name, value]);
           norms.push([phase.name, tf.tidy(() => tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g))))))]);
         } else value.dispose();
         optimizers.get(phase.name)!.applyGradients(grads);
         tf.dispose(Object.values(grads));
-      });
+      }
       plan.updateMirrors('after-step', step, totalSteps);
       plan.runAfterStep();
       completed = step;

@@ -1,4 +1,5 @@
 import { ganDiscriminatorLoss } from '../../engine/ops/gan';
+import { int } from '../../engine/params';
 import { defineNode } from '../../engine/spec';
 import { LOSS_OUT, scalarType, asScalar, firstProblem, flat, needLogits, weightParam } from './common';
 
@@ -13,8 +14,11 @@ export const ganDiscriminator = defineNode({
     { id: 'fakeLogits', label: 'D(fake)', type: 'vector', doc: 'Discriminator logits on generated samples, [B, 1].' },
   ],
   outputs: LOSS_OUT,
-  params: { weight: weightParam() },
-  loss: { weight: (p) => p.weight, phase: () => 'discriminator', trains: () => 'critic' },
+  params: {
+    weight: weightParam(),
+    steps: int({ label: 'Critic steps', default: 1, min: 1, max: 10, doc: 'Discriminator updates per generator update (the phase ratio; WGAN used 5).' }),
+  },
+  loss: { weight: (p) => p.weight, phase: () => 'discriminator', trains: () => 'critic', repeats: (p) => p.steps },
   example: { inputs: { realLogits: { type: 'vector', shape: ['B', 1] }, fakeLogits: { type: 'vector', shape: ['B', 1] } } },
   infer: ({ inputs }) => firstProblem(needLogits('realLogits', inputs.realLogits), needLogits('fakeLogits', inputs.fakeLogits)) ?? { loss: scalarType() },
   forward({ tf, inputs, term }) {
