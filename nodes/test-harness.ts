@@ -5,7 +5,8 @@
 // inside a tidy, setState takes ownership and frees the old value).
 // Imported only by tests; the tensor library is passed in, like everywhere in nodes/.
 import { defaultParams, type ParamDefs } from '../engine/params';
-import type { Dataset, ForwardCtx, InferArgs, InitKind, NodeSpec, Tensor, Tf, Variable } from '../engine/spec';
+import { initTensor } from '../engine/ops/init';
+import type { Dataset, ForwardCtx, InferArgs, NodeSpec, Tensor, Tf, Variable } from '../engine/spec';
 import { isProblem, type PortType, type TensorType } from '../engine/types';
 
 /** Rows of one view in the tests' batches. */
@@ -49,22 +50,6 @@ export function randomInputs(tf: Tf, types: Record<string, TensorType>, batch = 
     out[k] = t.type === 'labels' ? tf.zeros(concreteShape(t, batch), 'int32') : tf.randomUniform(concreteShape(t, batch), 0, 1, 'float32', seed);
   }
   return out;
-}
-
-/** The compiler's initialisers (engine/runtime/compile.ts initTensor). */
-function initTensor(tf: Tf, kind: InitKind, shape: number[], seed: number): Tensor {
-  switch (kind) {
-    case 'zeros':
-      return tf.zeros(shape);
-    case 'ones':
-      return tf.ones(shape);
-    case 'normal':
-      return tf.randomNormal(shape, 0, 0.02, 'float32', seed);
-    case 'he':
-      return tf.initializers.heUniform({ seed }).apply(shape);
-    case 'glorot':
-      return tf.initializers.glorotUniform({ seed }).apply(shape);
-  }
 }
 
 export interface ForwardOptions {

@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { Graph } from '../graph';
 import type { ParamDefs } from '../params';
 import { hashSeed } from '../rng';
-import type { BatchRequest, Dataset, ForwardCtx, InitKind, NodeSpec, Tensor, Variable } from '../spec';
+import { initTensor } from '../ops/init';
+import type { BatchRequest, Dataset, ForwardCtx, NodeSpec, Tensor, Variable } from '../spec';
 import type { GraphIssue, TensorType } from '../types';
 import { analyzeForTraining, type SpecLookup } from '../validate';
 import { datasetKey } from './datasets';
@@ -102,21 +103,6 @@ export class NodeError extends Error {
 
 let planCounter = 0;
 
-function initTensor(kind: InitKind, shape: number[], seed: number): tf.Tensor {
-  switch (kind) {
-    case 'zeros':
-      return tf.zeros(shape);
-    case 'ones':
-      return tf.ones(shape);
-    case 'normal':
-      return tf.randomNormal(shape, 0, 0.02, 'float32', seed);
-    case 'he':
-      return tf.initializers.heUniform({ seed }).apply(shape);
-    case 'glorot':
-      return tf.initializers.glorotUniform({ seed }).apply(shape);
-  }
-}
-
 export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, Dataset>): CompileResult {
   const a = analyzeForTraining(graph, lookup);
   const errors = a.issues.filter((i) => i.severity === 'error');
@@ -165,7 +151,7 @@ export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, 
         inputTypes,
         outputTypes: cn.outputTypes,
         // seeded per node and variable name: adding a node elsewhere does not change this one's init
-        variable: (name, shape, kind) => (cn.vars[name] = makeVariable(id, name, () => initTensor(kind, shape, hashSeed(seed, id, name)), true)),
+        variable: (name, shape, kind) => (cn.vars[name] = makeVariable(id, name, () => initTensor(tf, kind, shape, hashSeed(seed, id, name)), true)),
         state: (name, value) => {
           cn.state[name] = tf.keep(value);
         },

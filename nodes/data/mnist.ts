@@ -1,4 +1,5 @@
 import { choice, int } from '../../engine/params';
+import { gatherImageRows } from '../../engine/data/rows';
 import { defineNode } from '../../engine/spec';
 
 export const mnist = defineNode({
@@ -26,18 +27,8 @@ export const mnist = defineNode({
     const ds = ctx.dataset('mnist');
     const split = ds[ctx.batch.split];
     const [h, w, c] = ds.sampleShape;
-    const px = h * w * c;
-    const src8 = split.pixels!;
     const idx = ctx.batch.indices;
-    const pixels = new Float32Array(idx.length * px);
-    const labels = new Int32Array(idx.length);
-    const [lo, hi] = params.range === '0..1' ? [0, 1] : [-1, 1];
-    const scale = (hi - lo) / 255;
-    for (let r = 0; r < idx.length; r++) {
-      const src = idx[r] * px;
-      labels[r] = split.labels[idx[r]];
-      for (let j = 0; j < px; j++) pixels[r * px + j] = lo + src8[src + j] * scale;
-    }
+    const { pixels, labels } = gatherImageRows(split, h * w * c, idx, params.range);
     return {
       image: tf.tensor4d(pixels, [idx.length, h, w, c]), // [B, 28, 28, 1]
       labels: tf.tensor1d(labels, 'int32'), // [B]

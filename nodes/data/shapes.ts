@@ -1,5 +1,6 @@
 import { makeShapes, shapesName } from '../../engine/data/shapes';
 import { choice, int } from '../../engine/params';
+import { gatherImageRows } from '../../engine/data/rows';
 import { defineNode } from '../../engine/spec';
 
 export const shapes = defineNode({
@@ -35,20 +36,11 @@ export const shapes = defineNode({
     const split = ds[ctx.batch.split];
     if (!split.pixels || !split.factors) throw new Error(`dataset "${ds.name}" holds no drawn shapes with factors`);
     const [h, w, c] = ds.sampleShape;
-    const px = h * w * c;
     const k = split.factors.length / split.count;
     const idx = ctx.batch.indices;
-    const pixels = new Float32Array(idx.length * px);
+    const { pixels, labels } = gatherImageRows(split, h * w * c, idx, params.range);
     const factors = new Float32Array(idx.length * k);
-    const labels = new Int32Array(idx.length);
-    const [lo, hi] = params.range === '0..1' ? [0, 1] : [-1, 1];
-    const scale = (hi - lo) / 255;
-    for (let r = 0; r < idx.length; r++) {
-      const src = idx[r] * px;
-      labels[r] = split.labels[idx[r]];
-      for (let j = 0; j < px; j++) pixels[r * px + j] = lo + split.pixels[src + j] * scale;
-      factors.set(split.factors.subarray(idx[r] * k, (idx[r] + 1) * k), r * k);
-    }
+    for (let r = 0; r < idx.length; r++) factors.set(split.factors.subarray(idx[r] * k, (idx[r] + 1) * k), r * k);
     return {
       image: tf.tensor4d(pixels, [idx.length, h, w, c]), // [B, 28, 28, 1]
       labels: tf.tensor1d(labels, 'int32'), // [B]
