@@ -1,7 +1,9 @@
-// Clamping without tf.clipByValue: on tfjs-backend-webgpu 4.22 clipByValue
-// turned a denoising autoencoder's inputs into NaN (the same graph was finite on
-// cpu and with clipping off), so every clamp goes through maximum / minimum,
-// whose kernels and gradients behave the same on every backend.
+// Clamping through maximum / minimum rather than tf.clipByValue. A denoising
+// autoencoder went NaN on tfjs-backend-webgpu with clipByValue in its graph and
+// trained with clipping off; the NaN was later traced to tf.addN over more than
+// seven tensors on webgpu (see the gradient norm in trainer.ts), so clipByValue
+// may be innocent — but maximum / minimum are the ops every backend's tests use
+// most, and this keeps one clamp for the whole engine.
 import type { Tensor, Tf } from '../spec';
 
 export function clamp(tf: Tf, x: Tensor, lo: number, hi: number): Tensor {
