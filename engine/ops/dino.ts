@@ -57,7 +57,8 @@ export function dinoLoss(
       });
     });
     if (terms.length === 0) throw new Error('dinoLoss: needs at least two views');
-    return tf.div(tf.addN(terms), terms.length);
+    // not tf.addN: over more than seven tensors it breaks on tfjs-backend-webgpu 4.22 (see trainer.ts)
+    return tf.mean(tf.stack(terms));
   });
 }
 
