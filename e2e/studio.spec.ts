@@ -52,7 +52,9 @@ test('build a denoising autoencoder from the palette, train it on WebGPU, and fi
   await studio.clearSelection();
   await studio.setField('Steps', '12');
   await studio.setField('Log every', '2');
-  await studio.setField('Images every', '6');
+  await studio.setField('Images every', '12');
+  // the end-of-run linear probe takes minutes on SwiftShader; views.spec.ts covers evaluation
+  await studio.field('Eval at end').setChecked(false);
 
   await expect(studio.trainButton).toBeEnabled();
   await studio.trainButton.click();

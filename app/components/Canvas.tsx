@@ -12,12 +12,13 @@ import {
   useReactFlow,
   type EdgeChange,
   type IsValidConnection,
+  type EdgeMouseHandler,
   type NodeChange,
   type OnConnect,
   type OnConnectEnd,
   type OnDelete,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { GraphNode } from '../../engine/graph';
 import { formatType, type GraphIssue, type TensorType } from '../../engine/types';
 import { getSpec } from '../../nodes/registry';
@@ -27,6 +28,7 @@ import { explainWire, wireProblem } from '../lib/connection-rules';
 import { NODE_MIME } from '../lib/drag';
 import { useStudio, type Size } from '../lib/graph-store';
 import { centred } from '../lib/placement';
+import { isPlottable, useProbe } from '../lib/probe';
 import { ConnectionHint } from './ConnectionHint';
 import { FlowNode, type StudioFlowNode } from './FlowNode';
 import { TypedEdge, type StudioFlowEdge } from './TypedEdge';
@@ -41,6 +43,8 @@ interface CanvasProps {
   nodeIssues: Map<string, GraphIssue[]>;
   onNotice(message: string): void;
   onDropFile(file: File): void;
+  /** Changes when the canvas's box is resized by the layout (the training views opening), to re-frame the graph. */
+  frameKey?: string;
 }
 
 interface CacheEntry {
@@ -51,10 +55,11 @@ interface CacheEntry {
   flow: StudioFlowNode;
 }
 
-export function Canvas({ analysis, nodeIssues, onNotice, onDropFile }: CanvasProps) {
+function CanvasView({ analysis, nodeIssues, onNotice, onDropFile, frameKey }: CanvasProps) {
   const { state, dispatch } = useStudio();
   const { graph } = state;
   const rf = useReactFlow<StudioFlowNode, StudioFlowEdge>();
+  const { probe, choose: chooseProbe } = useProbe();
   const cache = useRef(new Map<string, CacheEntry>());
   // Fit only a graph that exists at mount: React Flow would otherwise keep the fit queued
   // and jump the view onto the first node dropped on an empty canvas, away from the pointer.
@@ -119,10 +124,15 @@ export function Canvas({ analysis, nodeIssues, onNotice, onDropFile }: CanvasPro
           targetHandle: e.to.port,
           selected: selected.has(e.id),
           deletable: !(locks.has(e.from.node) && locks.has(e.to.node)),
-          data: { label: t ? formatType(t) : (declared ?? '?'), known: !!t, problem: problems.length ? problems.map((i) => i.message).join('\n') : null },
+          data: {
+            label: t ? formatType(t) : (declared ?? '?'),
+            known: !!t,
+            problem: problems.length ? problems.map((i) => i.message).join('\n') : null,
+            probed: probe?.nodeId === e.from.node && probe.port === e.from.port,
+          },
         };
       });
-  }, [graph.edges, graph.nodes, graph.meta.locks, state.selectedEdges, analysis]);
+  }, [graph.edges, graph.nodes, graph.meta.locks, state.selectedEdges, analysis, probe]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StudioFlowNode>[]) => {
@@ -158,6 +168,16 @@ export function Canvas({ analysis, nodeIssues, onNotice, onDropFile }: CanvasPro
   // Read through a ref so React Flow's handlers do not change identity on every graph edit.
   const live = useRef({ graph, analysis });
   live.current = { graph, analysis };
+
+  // Clicking a wire also plots what it carries in the latent view (when that is a value per sample).
+  const onEdgeClick: EdgeMouseHandler<StudioFlowEdge> = useCallback(
+    (_event, edge) => {
+      if (!edge.sourceHandle) return;
+      const t = live.current.analysis.outputs.get(edge.source)?.[edge.sourceHandle];
+      if (isPlottable(t)) chooseProbe({ nodeId: edge.source, port: edge.sourceHandle });
+    },
+    [chooseProbe],
+  );
 
   const isValidConnection: IsValidConnection<StudioFlowEdge> = useCallback((c) => {
     if (!c.sourceHandle || !c.targetHandle) return false;
@@ -219,6 +239,16 @@ export function Canvas({ analysis, nodeIssues, onNotice, onDropFile }: CanvasPro
     else void rf.setViewport({ x: 0, y: 0, zoom: 1 });
   }, [state.revision, hasNodes, rf]);
 
+  // The dock opening takes half the canvas: re-frame once the new size has been laid out.
+  const framed = useRef(frameKey);
+  useEffect(() => {
+    if (framed.current === frameKey) return;
+    framed.current = frameKey;
+    if (!hasNodes) return;
+    const id = requestAnimationFrame(() => void rf.fitView(FIT));
+    return () => cancelAnimationFrame(id);
+  }, [frameKey, hasNodes, rf]);
+
   return (
     <ReactFlow<StudioFlowNode, StudioFlowEdge>
       nodes={nodes}
@@ -228,6 +258,7 @@ export function Canvas({ analysis, nodeIssues, onNotice, onDropFile }: CanvasPro
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onDelete={onDelete}
+      onEdgeClick={onEdgeClick}
       onConnect={onConnect}
       onConnectEnd={onConnectEnd}
       isValidConnection={isValidConnection}
@@ -264,3 +295,6 @@ export function Canvas({ analysis, nodeIssues, onNotice, onDropFile }: CanvasPro
     </ReactFlow>
   );
 }
+
+/** Memoised: the studio re-renders when a run starts or ends, which changes nothing on the canvas. */
+export const Canvas = memo(CanvasView);

@@ -9,7 +9,8 @@ import { formatType, type GraphIssue, type TensorType } from '../../engine/types
 import type { AnyNodeSpec } from '../../nodes/registry';
 import { categoryColor, portColor } from '../lib/categories';
 import { formatParam } from '../lib/param-input';
-import { LockIcon } from './icons';
+import { isPlottable, useProbe } from '../lib/probe';
+import { EyeIcon, LockIcon } from './icons';
 
 export interface FlowNodeData extends Record<string, unknown> {
   spec: AnyNodeSpec | undefined;
@@ -35,6 +36,7 @@ function summary(defs: Record<string, ParamDef>, params: Record<string, unknown>
 
 function FlowNodeView({ id, data, selected }: NodeProps<StudioFlowNode>) {
   const { spec, issues, locked } = data;
+  const { probe, choose } = useProbe();
   const errors = issues.filter((i) => i.severity === 'error');
   const message = issues.map((i) => i.message).join('\n');
   const style = { '--accent': spec ? categoryColor(spec.category) : 'var(--danger)' } as CSSProperties;
@@ -69,9 +71,26 @@ function FlowNodeView({ id, data, selected }: NodeProps<StudioFlowNode>) {
           <div className="flow-node__col flow-node__col--out">
             {spec.outputs.map((p) => {
               const t = data.outputs?.[p.id];
+              const probed = probe?.nodeId === id && probe.port === p.id;
+              // Clicking an output's name plots that tensor in the latent view (the handle itself stays for wiring).
+              const plottable = t ? isPlottable(t) : p.type !== 'scalar' && p.type !== 'labels';
               return (
-                <div className="flow-node__port flow-node__port--out" key={p.id} title={`${p.label}: ${t ? formatType(t) : p.type}`}>
-                  <span className="flow-node__port-label">{p.label}</span>
+                <div className="flow-node__port flow-node__port--out" key={p.id} title={`${p.label}: ${t ? formatType(t) : p.type}${plottable ? ' — click to plot it in the latent space' : ''}`}>
+                  {plottable ? (
+                    <button
+                      type="button"
+                      className={`flow-node__port-label flow-node__probe${probed ? ' is-probed' : ''}`}
+                      data-testid={`probe-${id}-${p.id}`}
+                      aria-pressed={probed}
+                      aria-label={`Plot ${id}.${p.id} in the latent space`}
+                      onClick={() => choose(probed ? null : { nodeId: id, port: p.id })}
+                    >
+                      {probed && <EyeIcon />}
+                      {p.label}
+                    </button>
+                  ) : (
+                    <span className="flow-node__port-label">{p.label}</span>
+                  )}
                   <Handle type="source" position={Position.Right} id={p.id} className="flow-handle" style={{ '--port': portColor(p.type) } as CSSProperties} />
                 </div>
               );

@@ -3,7 +3,7 @@
 // the selected wire, or — with nothing selected — the graph itself (notes and
 // training settings). Every form is generated from ParamDefs, so new node
 // types need no UI work.
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { memo, useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { GraphNode } from '../../engine/graph';
 import type { ParamDefs, ParamValues } from '../../engine/params';
 import { accepts } from '../../engine/spec';
@@ -13,16 +13,20 @@ import type { StudioAnalysis } from '../lib/analysis';
 import { CATEGORY_TITLE, categoryColor } from '../lib/categories';
 import { useStudio } from '../lib/graph-store';
 import { checkParam } from '../lib/param-input';
+import type { RunStore } from '../lib/run-store';
 import { TRAIN_FIELDS, checkSetting } from '../lib/train-settings';
 import { LockIcon, TrashIcon } from './icons';
+import { NodeStats } from './panels/NodeStats';
 import { ParamField } from './ParamField';
 
 interface InspectorProps {
   analysis: StudioAnalysis;
   nodeIssues: Map<string, GraphIssue[]>;
+  /** For the selected node's live output statistics during and after a run. */
+  runStore: RunStore;
 }
 
-export function Inspector({ analysis, nodeIssues }: InspectorProps) {
+function InspectorView({ analysis, nodeIssues, runStore }: InspectorProps) {
   const { state } = useStudio();
   const { graph, selectedNodes, selectedEdges } = state;
   const nodes = graph.nodes.filter((n) => selectedNodes.includes(n.id));
@@ -36,7 +40,7 @@ export function Inspector({ analysis, nodeIssues }: InspectorProps) {
   }, [shown]);
 
   let body;
-  if (nodes.length === 1 && edges.length === 0) body = <NodeInspector key={nodes[0].id} node={nodes[0]} analysis={analysis} issues={nodeIssues.get(nodes[0].id) ?? []} />;
+  if (nodes.length === 1 && edges.length === 0) body = <NodeInspector key={nodes[0].id} node={nodes[0]} analysis={analysis} issues={nodeIssues.get(nodes[0].id) ?? []} runStore={runStore} />;
   else if (nodes.length === 0 && edges.length === 1) body = <EdgeInspector key={edges[0].id} edgeId={edges[0].id} analysis={analysis} />;
   else if (nodes.length + edges.length > 1) body = <MultiInspector nodeIds={nodes.map((n) => n.id)} edgeIds={edges.map((e) => e.id)} />;
   else body = <GraphInspector analysis={analysis} />;
@@ -48,6 +52,9 @@ export function Inspector({ analysis, nodeIssues }: InspectorProps) {
   );
 }
 
+/** Memoised: a run starting or ending re-renders the studio shell, not this form. */
+export const Inspector = memo(InspectorView);
+
 function DeleteButton({ nodeIds, edgeIds, disabled, label }: { nodeIds: string[]; edgeIds: string[]; disabled?: boolean; label: string }) {
   const { dispatch } = useStudio();
   return (
@@ -57,7 +64,7 @@ function DeleteButton({ nodeIds, edgeIds, disabled, label }: { nodeIds: string[]
   );
 }
 
-function NodeInspector({ node, analysis, issues }: { node: GraphNode; analysis: StudioAnalysis; issues: GraphIssue[] }) {
+function NodeInspector({ node, analysis, issues, runStore }: { node: GraphNode; analysis: StudioAnalysis; issues: GraphIssue[]; runStore: RunStore }) {
   const { state, dispatch } = useStudio();
   const spec = getSpec(node.type);
   const locked = state.graph.meta.locks.includes(node.id);
@@ -133,6 +140,8 @@ function NodeInspector({ node, analysis, issues }: { node: GraphNode; analysis: 
           </table>
         </>
       )}
+
+      <NodeStats store={runStore} nodeId={node.id} outputs={spec.outputs} />
 
       {Object.keys(spec.params).length > 0 && <h3 className="inspector__h">Parameters</h3>}
       {locked && Object.keys(spec.params).length > 0 && <p className="inspector__note">This node is locked: its parameters are shown but cannot be changed.</p>}

@@ -1,15 +1,15 @@
 'use client';
-// Everything about training in one column: controls, why Train is blocked,
-// what went wrong, loss curves and images.
+// The run's controls and its status in one column: why Train is blocked,
+// what went wrong, and a warning when the embedding collapses. The curves and
+// pictures live in the training views under the canvas (panels/).
 import type { GraphIssue } from '../../engine/types';
 import type { BackendChoice } from '../../workers/protocol';
-import type { RunSnapshot, RunStore } from '../lib/run-store';
-import { ImageGrid } from './ImageGrid';
-import { LossChart } from './LossChart';
+import type { RunStore } from '../lib/run-store';
+import { useRun } from '../lib/use-run';
+import { WarningIcon } from './icons';
 import { RunBar } from './RunBar';
 
 interface RunPanelProps {
-  run: RunSnapshot;
   store: RunStore;
   backend: BackendChoice;
   onBackend(b: BackendChoice): void;
@@ -19,7 +19,6 @@ interface RunPanelProps {
   onPause(): void;
   onResume(): void;
   onStop(): void;
-  labelFor(key: string): string;
 }
 
 /** One line per distinct message: five unconnected decoders are one problem to read, not five. */
@@ -29,7 +28,23 @@ function distinct(issues: GraphIssue[]): { message: string; count: number }[] {
   return [...counts].map(([message, count]) => ({ message, count }));
 }
 
-export function RunPanel({ run, store, backend, onBackend, blocking, onTrain, onPause, onResume, onStop, labelFor }: RunPanelProps) {
+/** Shown while the latest collapse monitor says the embedding has collapsed. */
+function CollapseWarning({ store }: { store: RunStore }) {
+  const collapse = useRun(store, (s) => s.collapse);
+  if (!collapse?.warning) return null;
+  return (
+    <div className="collapse-warning" role="alert" data-testid="collapse-warning" data-step={collapse.step}>
+      <WarningIcon />
+      <div>
+        <strong>Collapse at step {collapse.step}.</strong> {collapse.warning}
+      </div>
+    </div>
+  );
+}
+
+export function RunPanel({ store, backend, onBackend, blocking, onTrain, onPause, onResume, onStop }: RunPanelProps) {
+  // the status line changes with every logged step; the store publishes at most ~10 times a second
+  const run = useRun(store, (s) => s);
   const lines = distinct(blocking);
   return (
     <section className="run panel" aria-label="Training">
@@ -64,8 +79,7 @@ export function RunPanel({ run, store, backend, onBackend, blocking, onTrain, on
           <strong>The run failed.</strong> {run.error}
         </div>
       )}
-      <LossChart store={store} runId={run.runId} seriesVersion={run.seriesVersion} latest={run.latest} labelFor={labelFor} />
-      <ImageGrid images={run.images} />
+      <CollapseWarning store={store} />
     </section>
   );
 }

@@ -1,9 +1,12 @@
 'use client';
 // The studio shell: owns the graph store, the autosave, the run store and the
-// worker client, and lays out palette | canvas | inspector + run panel.
+// worker client, and lays out palette | canvas over the training views |
+// inspector + run panel. The shell subscribes only to the run's state and
+// issues; the views subscribe to their own events, so a training step never
+// re-renders the canvas.
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type CSSProperties } from 'react';
 import { emptyGraph, parseGraph, type Graph } from '../../engine/graph';
 import { presetGraph, type Preset } from '../../engine/presets';
 import { getSpec } from '../../nodes/registry';
@@ -13,16 +16,21 @@ import { colorVariables } from '../lib/categories';
 import { StudioContext, initialState, studioReducer } from '../lib/graph-store';
 import { createAutosaver, loadAutosave, type SaveState } from '../lib/persist';
 import { centred, freeSpot } from '../lib/placement';
+import { ProbeContext, type Probe } from '../lib/probe';
 import { RunStore } from '../lib/run-store';
 import { TrainerClient } from '../lib/trainer-client';
+import { useRun } from '../lib/use-run';
 import { Banner, type BannerInfo } from './Banner';
 import { Canvas } from './Canvas';
 import { FileActions } from './FileActions';
 import { LogoIcon } from './icons';
 import { Inspector } from './Inspector';
 import { Palette } from './Palette';
+import { Dock } from './panels/Dock';
+import type { Projection } from './panels/LatentPanel';
 import { PresetMenu } from './PresetMenu';
 import { RunPanel } from './RunPanel';
+import { RunsFeature } from './runs/RunsFeature';
 import { BACKEND_CHOICES } from './RunBar';
 import { Toast, type Notice } from './Toast';
 
@@ -56,8 +64,13 @@ function StudioShell() {
   const store = useMemo(() => ({ state, dispatch }), [state]);
 
   const runStore = useMemo(() => new RunStore(), []);
-  const run = useSyncExternalStore(runStore.subscribe, runStore.getSnapshot, runStore.getServerSnapshot);
+  const runState = useRun(runStore, (s) => s.state);
+  const runIssues = useRun(runStore, (s) => s.issues);
   const client = useRef<TrainerClient | null>(null);
+  const getClient = useCallback(() => (client.current ??= new TrainerClient()), []);
+  const [dockOpen, setDockOpen] = useState(false);
+  const [probe, setProbe] = useState<Probe | null>(null);
+  const [projection, setProjection] = useState<Projection>('pca');
 
   const notify = useCallback((message: string, tone: Notice['tone'] = 'info', action?: Notice['action']) => {
     setNotice({ id: ++noticeId.current, message, tone, action });
@@ -118,11 +131,11 @@ function StudioShell() {
   useEffect(() => runStore.clearIssues(), [structure, runStore]);
 
   const nodeIssues = useMemo(() => {
-    if (run.issues.length === 0) return analysis.byNode;
+    if (runIssues.length === 0) return analysis.byNode;
     const merged = new Map(analysis.byNode);
-    for (const [id, list] of indexIssues(run.issues).byNode) merged.set(id, [...(merged.get(id) ?? []), ...list]);
+    for (const [id, list] of indexIssues(runIssues).byNode) merged.set(id, [...(merged.get(id) ?? []), ...list]);
     return merged;
-  }, [analysis, run.issues]);
+  }, [analysis, runIssues]);
 
   const blocking = useMemo(() => analysis.issues.filter((i) => i.severity === 'error'), [analysis]);
 
@@ -135,15 +148,40 @@ function StudioShell() {
     [rf, graph],
   );
 
+  // The probe names a port of the current graph: only a structural edit can invalidate it.
+  const chooseProbe = useCallback(
+    (p: Probe | null) => {
+      setProbe(p);
+      getClient().setProbe(p);
+    },
+    [getClient],
+  );
+  const clearProbe = useCallback(() => chooseProbe(null), [chooseProbe]);
+  const probeChoice = useMemo(() => ({ probe, choose: chooseProbe }), [probe, chooseProbe]);
+  const probeNodeGone = probe !== null && !graph.nodes.some((n) => n.id === probe.nodeId);
+  useEffect(() => {
+    if (probeNodeGone) chooseProbe(null);
+  }, [probeNodeGone, chooseProbe]);
+
+  const chooseProjection = useCallback(
+    (m: Projection) => {
+      setProjection(m);
+      getClient().setProjection(m);
+    },
+    [getClient],
+  );
+
   const replaceGraph = useCallback(
     (next: Graph, message: string) => {
       const previous = graph;
+      // a port chosen for the latent plot belongs to the graph being replaced
+      chooseProbe(null);
       dispatch({ type: 'replace', graph: next });
       setBanner(null);
       const undo = previous.nodes.length > 0 ? { label: 'Undo', run: () => dispatch({ type: 'replace', graph: previous }) } : undefined;
       notify(message, 'success', undo);
     },
-    [graph, notify],
+    [graph, notify, chooseProbe],
   );
 
   const choosePreset = useCallback((p: Preset) => replaceGraph(presetGraph(p.name) ?? structuredClone(p.graph), `Loaded the “${p.title}” preset`), [replaceGraph]);
@@ -176,18 +214,30 @@ function StudioShell() {
     window.localStorage.setItem(BACKEND_KEY, b);
   }, []);
 
+  // Any graph, not only the canvas's: the run queue (Runs) trains presets through this too.
+  const trainGraph = useCallback(
+    (g: Graph, b: BackendChoice = backend) => {
+      runStore.start(g.meta.train.steps);
+      setDockOpen(true);
+      return getClient()
+        .train(g, { backend: b }, runStore.handle)
+        .then(
+          () => runStore.settle(),
+          (e: unknown) => runStore.fail((e as Error)?.message || String(e)),
+        );
+    },
+    [backend, runStore, getClient],
+  );
   const train = useCallback(() => {
     if (blocking.length) return;
-    runStore.start(graph.meta.train.steps);
-    const c = (client.current ??= new TrainerClient());
-    c.train(graph, { backend }, runStore.handle).then(
-      () => runStore.settle(),
-      (e: unknown) => runStore.fail((e as Error)?.message || String(e)),
-    );
-  }, [blocking, graph, backend, runStore]);
+    void trainGraph(graph);
+  }, [blocking, graph, trainGraph]);
 
-  const labelFor = useCallback(
-    (key: string) => {
+  // Labels depend on node ids and types only: dragging a node must not hand the views a new function.
+  const labelNodes = graph.nodes.map((n) => `${n.id}\u0000${n.type}`).join('\u0001');
+  const labelFor = useMemo(() => {
+    const nodes = graph.nodes.map((n) => ({ id: n.id, type: n.type }));
+    return (key: string) => {
       if (key.startsWith('total:')) {
         const phase = key.slice(6);
         return phase === 'main' ? 'total' : `total (${phase})`;
@@ -195,14 +245,23 @@ function StudioShell() {
       const slash = key.indexOf('/');
       const nodeId = slash >= 0 ? key.slice(0, slash) : key;
       const term = slash >= 0 ? key.slice(slash + 1) : '';
-      const node = graph.nodes.find((n) => n.id === nodeId);
+      const node = nodes.find((n) => n.id === nodeId);
       const label = node ? (getSpec(node.type)?.label ?? node.type) : nodeId;
-      const clash = node && graph.nodes.filter((n) => n.type === node.type).length > 1;
+      const clash = node && nodes.filter((n) => n.type === node.type).length > 1;
       const name = clash ? `${label} (${nodeId})` : label;
       return term ? `${name} · ${term}` : name;
-    },
-    [graph.nodes],
+    };
+    // graph.nodes is read when labelNodes changes, which is exactly when the labels can
+  }, [labelNodes]);
+
+  // Facts about the graph the views explain themselves with.
+  const encoderId = graph.nodes.find((n) => n.type === 'net.encoder')?.id;
+  const projectorId = graph.nodes.find((n) => n.type === 'net.projector')?.id;
+  const projectorHint = useMemo(
+    () => (encoderId && projectorId ? { representation: `${encoderId}.out`, projector: `${projectorId}.out` } : null),
+    [encoderId, projectorId],
   );
+  const isVae = graph.nodes.some((n) => n.type === 'op.sampler');
 
   return (
     <StudioContext.Provider value={store}>
@@ -217,6 +276,15 @@ function StudioShell() {
             {graph.meta.name}
           </span>
           <div className="topbar__actions">
+            <RunsFeature
+              getClient={getClient}
+              runGraph={trainGraph}
+              graph={graph}
+              canQueueCurrent={blocking.length === 0}
+              backend={backend}
+              notify={notify}
+              onOpenGraph={(g, name) => replaceGraph(g, `Opened the graph of the run “${name}”`)}
+            />
             <PresetMenu onChoose={choosePreset} />
             <FileActions graph={graph} onNew={() => replaceGraph(emptyGraph(), 'Started a new, empty graph')} onImportFile={importFile} />
           </div>
@@ -227,18 +295,35 @@ function StudioShell() {
         <aside className="studio__palette">
           <Palette onAdd={addAtCentre} />
         </aside>
-        <main className="studio__canvas" ref={canvasBox}>
-          <Banner banner={banner} onClose={() => setBanner(null)} />
-          {ready ? (
-            <Canvas analysis={analysis} nodeIssues={nodeIssues} onNotice={wireRefused} onDropFile={importFile} />
-          ) : (
-            <div className="canvas-loading">Restoring your last graph…</div>
-          )}
-        </main>
-        <aside className={`studio__side${run.state === 'idle' ? '' : ' has-run'}`}>
-          <Inspector analysis={analysis} nodeIssues={nodeIssues} />
+        <div className="studio__center">
+          <main className="studio__canvas" ref={canvasBox}>
+            <Banner banner={banner} onClose={() => setBanner(null)} />
+            {ready ? (
+              <ProbeContext.Provider value={probeChoice}>
+                <Canvas analysis={analysis} nodeIssues={nodeIssues} onNotice={wireRefused} onDropFile={importFile} frameKey={dockOpen ? 'dock' : 'full'} />
+              </ProbeContext.Provider>
+            ) : (
+              <div className="canvas-loading">Restoring your last graph…</div>
+            )}
+          </main>
+          <Dock
+            store={runStore}
+            open={dockOpen}
+            onOpen={setDockOpen}
+            labelFor={labelFor}
+            probe={probe}
+            onClearProbe={clearProbe}
+            projection={projection}
+            onProjection={chooseProjection}
+            projectorHint={projectorHint}
+            isVae={isVae}
+            evalEvery={graph.meta.train.evalEvery}
+            evalAtEnd={graph.meta.train.evalAtEnd}
+          />
+        </div>
+        <aside className={`studio__side${runState === 'idle' ? '' : ' has-run'}`}>
+          <Inspector analysis={analysis} nodeIssues={nodeIssues} runStore={runStore} />
           <RunPanel
-            run={run}
             store={runStore}
             backend={backend}
             onBackend={onBackend}
@@ -247,7 +332,6 @@ function StudioShell() {
             onPause={() => client.current?.pause()}
             onResume={() => client.current?.resume()}
             onStop={() => client.current?.stop()}
-            labelFor={labelFor}
           />
         </aside>
         <Toast notice={notice} onClose={closeNotice} />

@@ -10,6 +10,8 @@ export interface TypedEdgeData extends Record<string, unknown> {
   /** The edge is part of a validation issue (e.g. a type mismatch). */
   problem: string | null;
   known: boolean;
+  /** This wire's tensor is the one plotted in the latent view. */
+  probed?: boolean;
 }
 
 export type StudioFlowEdge = Edge<TypedEdgeData, 'typed'>;
@@ -17,7 +19,7 @@ export type StudioFlowEdge = Edge<TypedEdgeData, 'typed'>;
 function TypedEdgeView(props: EdgeProps<StudioFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
-  const cls = ['typed-edge', selected ? 'is-selected' : '', data?.problem ? 'has-error' : '', data?.known ? '' : 'is-unknown'].join(' ');
+  const cls = ['typed-edge', selected ? 'is-selected' : '', data?.problem ? 'has-error' : '', data?.known ? '' : 'is-unknown', data?.probed ? 'is-probed' : ''].join(' ');
   // Between two close nodes the full label would hide under them; the shape alone still fits.
   const cramped = Math.abs(targetX - sourceX) < 170 && Math.abs(targetY - sourceY) < 60;
   const label = data?.label ?? '';
@@ -29,7 +31,7 @@ function TypedEdgeView(props: EdgeProps<StudioFlowEdge>) {
         <div
           className={`edge-label ${cls}${cramped ? ' is-cramped' : ''}`}
           data-testid={`edge-label-${id}`}
-          title={data?.problem ?? label}
+          title={data?.problem ?? (data?.probed ? `${label} — plotted in the latent space` : label)}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
         >
           {space > 0 ? (

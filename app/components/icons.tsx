@@ -64,3 +64,36 @@ export function LogoIcon() {
     </svg>
   );
 }
+
+export function MaximizeIcon() {
+  return (
+    <Svg>
+      <path d="M15 3h6v6M9 21H3v-6M21 3l-7 7M3 21l7-7" />
+    </Svg>
+  );
+}
+
+export function MinimizeIcon() {
+  return (
+    <Svg>
+      <path d="M4 14h6v6M20 10h-6V4M14 10l7-7M3 21l7-7" />
+    </Svg>
+  );
+}
+
+export function EyeIcon() {
+  return (
+    <Svg width="12" height="12">
+      <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" />
+      <circle cx="12" cy="12" r="3" />
+    </Svg>
+  );
+}
+
+export function WarningIcon() {
+  return (
+    <Svg>
+      <path d="M12 3 2 21h20L12 3zM12 10v5M12 18h.01" />
+    </Svg>
+  );
+}

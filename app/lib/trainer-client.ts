@@ -5,11 +5,28 @@ import * as Comlink from 'comlink';
 import type { Graph } from '../../engine/graph';
 import type { TrainEvent, TrainOptions, TrainerApi } from '../../workers/protocol';
 
+/** How long a run's observers wait for its done event after train() resolved. */
+const DONE_GRACE_MS = 2000;
+
+/** Follows one run: every event it emits, then its end (error: the worker died or could not be reached). */
+export interface RunObserver {
+  event(e: TrainEvent): void;
+  end(error: Error | null): void;
+}
+
+/** Called as each run starts; returns an observer for it, or null to ignore it. */
+export type RunTap = (graph: Graph, options: TrainOptions) => RunObserver | null | undefined;
+
 export class TrainerClient {
+  /** Watchers of every run this client starts, whoever started it (the run history records them all). */
+  private taps = new Set<RunTap>();
   private worker: Worker | null = null;
   private api: Comlink.Remote<TrainerApi> | null = null;
   /** Rejects the run in flight when the worker dies, since Comlink would wait for ever. */
   private crash: ((e: Error) => void) | null = null;
+  /** View choices made before a worker exists (or for a fresh one after a crash): sent before each train. */
+  private probe: { nodeId: string; port: string } | null = null;
+  private projection: 'pca' | 'umap' = 'pca';
 
   /** The worker is created on the first Train, not on page load: most visits only edit. */
   private ensure(): Comlink.Remote<TrainerApi> {
@@ -37,11 +54,64 @@ export class TrainerClient {
     c?.(err);
   }
 
+  /** Adds a run watcher; returns the function that removes it. */
+  tap(t: RunTap): () => void {
+    this.taps.add(t);
+    return () => void this.taps.delete(t);
+  }
+
   async train(graph: Graph, options: TrainOptions, onEvent: (e: TrainEvent) => void): Promise<void> {
+    // A watcher that throws must never break the run it watches.
+    const observers = [...this.taps].flatMap((t) => {
+      try {
+        return t(graph, options) ?? [];
+      } catch (e) {
+        console.error(e);
+        return [];
+      }
+    });
+    if (observers.length === 0) return this.run(graph, options, onEvent);
+    // Events come through the callback's own MessagePort and the end of train() through the
+    // worker's, and the two are not ordered: the done event can land after train() resolved.
+    let sawDone: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (sawDone = resolve));
+    const forward = (e: TrainEvent) => {
+      if (e.type === 'done') sawDone();
+      onEvent(e);
+      for (const o of observers) {
+        try {
+          o.event(e);
+        } catch (err) {
+          console.error(err);
+        }
+      }
+    };
+    let failure: Error | null = null;
+    try {
+      await this.run(graph, options, forward);
+    } catch (e) {
+      failure = e instanceof Error ? e : new Error(String(e));
+      throw e;
+    } finally {
+      if (!failure) await Promise.race([done, new Promise((r) => setTimeout(r, DONE_GRACE_MS))]);
+      for (const o of observers) {
+        try {
+          o.end(failure);
+        } catch (err) {
+          console.error(err);
+        }
+      }
+    }
+  }
+
+  private async run(graph: Graph, options: TrainOptions, onEvent: (e: TrainEvent) => void): Promise<void> {
     const api = this.ensure();
     const crashed = new Promise<never>((_, reject) => {
       this.crash = reject;
     });
+    // Comlink keeps message order, so the worker has the view choices before the run starts.
+    api.setProbe(this.probe).catch(() => undefined);
+    api.setProjection(this.projection).catch(() => undefined);
     try {
       await Promise.race([api.train(graph, options, Comlink.proxy(onEvent)), crashed]);
     } finally {
@@ -60,6 +130,17 @@ export class TrainerClient {
 
   stop(): void {
     this.api?.stop().catch(() => undefined);
+  }
+
+  /** The port the latent plot shows (null: the representation); applies at the next step, or the next run. */
+  setProbe(probe: { nodeId: string; port: string } | null): void {
+    this.probe = probe;
+    this.api?.setProbe(probe).catch(() => undefined);
+  }
+
+  setProjection(method: 'pca' | 'umap'): void {
+    this.projection = method;
+    this.api?.setProjection(method).catch(() => undefined);
   }
 
   dispose(): void {

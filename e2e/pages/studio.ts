@@ -78,6 +78,16 @@ export class StudioPage {
     await mouse.up();
   }
 
+  /**
+   * Clicks the wire between two ports halfway along it. A straight wire's SVG path has an
+   * empty bounding box (Playwright calls it invisible), so the click goes by coordinates.
+   */
+  async clickEdge(from: PortEnd, to: PortEnd) {
+    const a = await this.center(this.handle(from, 'source'));
+    const b = await this.center(this.handle(to, 'target'));
+    await this.page.mouse.click((a.x + b.x) / 2, (a.y + b.y) / 2);
+  }
+
   private async center(l: Locator): Promise<{ x: number; y: number }> {
     await expect(l).toBeVisible();
     const box = await l.boundingBox();
@@ -107,6 +117,36 @@ export class StudioPage {
   async openPreset(title: string) {
     await this.page.getByRole('button', { name: 'Presets' }).click();
     await this.page.getByRole('menuitem', { name: title, exact: true }).click();
+  }
+
+  /**
+   * Shrinks a run through the inspector, as a user would: the batch size on the data node
+   * (when `dataNode` is given), then the graph's training settings.
+   */
+  async configureRun(o: { dataNode?: string; batch?: number; steps: number; logEvery?: number; imageEvery?: number; latentEvery?: number; evalEvery?: number; evalAtEnd?: boolean }) {
+    if (o.dataNode && o.batch !== undefined) {
+      await this.select(o.dataNode);
+      await this.setField('Batch size', String(o.batch));
+    }
+    await this.clearSelection();
+    await this.setField('Steps', String(o.steps));
+    if (o.logEvery !== undefined) await this.setField('Log every', String(o.logEvery));
+    if (o.imageEvery !== undefined) await this.setField('Images every', String(o.imageEvery));
+    if (o.latentEvery !== undefined) await this.setField('Latent every', String(o.latentEvery));
+    if (o.evalEvery !== undefined) await this.setField('Eval every', String(o.evalEvery));
+    if (o.evalAtEnd !== undefined) await this.field('Eval at end').setChecked(o.evalAtEnd);
+  }
+
+  async chooseBackend(backend: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu') {
+    await this.page.getByRole('combobox', { name: 'Backend' }).selectOption(backend);
+  }
+
+  /** Presses Train and waits for the run to end; returns its final state text. */
+  async trainToEnd(timeout = 180_000): Promise<string> {
+    await expect(this.trainButton).toBeEnabled();
+    await this.trainButton.click();
+    await expect(this.runState).toHaveText(/Done|Failed|Stopped/, { timeout });
+    return (await this.runState.textContent()) ?? '';
   }
 
   async waitSaved() {

@@ -210,7 +210,10 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
         const { value, grads } = tf.variableGrads(lossOf, phase.vars);
         if (logThis) {
           totals.push([phase.name, value]);
-          norms.push([phase.name, tf.tidy(() => tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g))))))]);
+          // Not tf.addN: with more than 7 inputs tfjs-backend-webgpu 4.22 builds a shader over the
+          // 8-storage-buffer limit; the pipeline is invalid and the whole command buffer, this step's
+          // optimizer update included, is silently dropped (the weights then drift to NaN).
+          norms.push([phase.name, tf.tidy(() => tf.sqrt(tf.sum(tf.stack(Object.values(grads).map((g) => tf.sum(tf.square(g)))))))]);
         } else value.dispose();
         optimizers.get(phase.name)!.applyGradients(grads);
         tf.dispose(Object.values(grads));

@@ -1,0 +1,72 @@
+'use client';
+// The frame every training view sits in: a title, the view's own tools, and
+// an Enlarge button that turns the same element into a modal dialog over the
+// studio. The view is not remounted when enlarged, so its canvases keep their
+// data and simply redraw at the larger size (they observe their own size).
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { MaximizeIcon, MinimizeIcon } from '../icons';
+
+interface PanelFrameProps {
+  title: string;
+  testId: string;
+  /** Short status next to the title, e.g. "step 120". */
+  meta?: ReactNode;
+  tools?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}
+
+export function PanelFrame({ title, testId, meta, tools, className, children }: PanelFrameProps) {
+  const [max, setMax] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!max) return;
+    toggle.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        setMax(false);
+      }
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, [max]);
+
+  return (
+    <>
+      {max && <div className="view-backdrop" onClick={() => setMax(false)} aria-hidden="true" />}
+      <section
+        className={`view${max ? ' is-max' : ''}${className ? ` ${className}` : ''}`}
+        data-testid={testId}
+        aria-label={title}
+        role={max ? 'dialog' : 'region'}
+        aria-modal={max || undefined}
+      >
+        <header className="view__head">
+          <h3 className="panel__h">{title}</h3>
+          {meta && <span className="view__meta">{meta}</span>}
+          <div className="view__tools">
+            {tools}
+            <button
+              ref={toggle}
+              type="button"
+              className="btn btn--icon btn--ghost view__max"
+              onClick={() => setMax((m) => !m)}
+              aria-label={max ? `Restore ${title}` : `Enlarge ${title}`}
+              title={max ? 'Restore (Esc)' : 'Enlarge'}
+            >
+              {max ? <MinimizeIcon /> : <MaximizeIcon />}
+            </button>
+          </div>
+        </header>
+        <div className="view__body">{children}</div>
+      </section>
+    </>
+  );
+}
+
+/** A centred line of text for a view with nothing to show yet. */
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="view__empty">{children}</p>;
+}

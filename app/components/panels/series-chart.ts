@@ -1,0 +1,119 @@
+// A uPlot line chart over a LossSeries that stays cheap however long the run:
+// the full series is kept, smoothing runs over all of it, and only about two
+// points per pixel column (each series' min and max per column) are handed to
+// uPlot. Hovering reports the index into the full series, so the read-out shows
+// the exact logged value, not a decimated one.
+import 'uplot/dist/uPlot.min.css';
+import uPlot from 'uplot';
+import { debiasedEma, decimateIndices, pick } from '../../lib/chart-math';
+import type { LossSeries } from '../../lib/run-store';
+
+export interface ChartSpec {
+  /** Series keys to draw, in order. */
+  keys: string[];
+  colors: string[];
+  labels: string[];
+  log: boolean;
+  x: 'step' | 'time';
+  /** EMA weight in [0, 1); 0 draws the raw values only. */
+  smoothing: number;
+  /** A small companion chart: no x tick labels (it shares the x axis of the chart above), a narrow y axis. */
+  compact?: boolean;
+}
+
+const AXIS = {
+  stroke: '#8b93a7',
+  grid: { stroke: 'rgba(148,163,184,0.08)' },
+  ticks: { stroke: 'rgba(148,163,184,0.15)' },
+  font: '11px system-ui',
+  labelFont: '11px system-ui',
+};
+
+function fade(hex: string, alpha: number): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+export class SeriesChart {
+  private plot: uPlot | null = null;
+  private sig = '';
+  /** Drawn point -> index into the full series. */
+  private idx: Int32Array = new Int32Array(0);
+  /** Points handed to uPlot on the last draw. */
+  drawn = 0;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly onHover: (index: number | null) => void,
+  ) {}
+
+  draw(series: LossSeries, spec: ChartSpec, width: number, height: number): void {
+    if (series.length === 0 || spec.keys.length === 0 || width < 40 || height < 40) {
+      this.destroy();
+      return;
+    }
+    const smooth = spec.smoothing > 0;
+    const raw = spec.keys.map((k) => series.columns.get(k) ?? []);
+    const shown = smooth ? raw.map((c) => debiasedEma(c, spec.smoothing)) : raw;
+    const xs = spec.x === 'time' ? series.seconds : series.steps;
+    // the raw lines are drawn faintly behind the smoothed ones, as TensorBoard does
+    this.idx = decimateIndices(series.length, smooth ? [...raw, ...shown] : raw, width);
+    const data: uPlot.AlignedData = [pick(xs, this.idx)];
+    for (let i = 0; i < spec.keys.length; i++) {
+      if (smooth) data.push(pick(raw[i], this.idx));
+      data.push(pick(shown[i], this.idx));
+    }
+    this.drawn = this.idx.length;
+
+    const sig = JSON.stringify([spec.keys, spec.colors, spec.labels, spec.log, spec.x, smooth, !!spec.compact]);
+    if (!this.plot || sig !== this.sig) {
+      this.plot?.destroy();
+      const few = series.length < 40;
+      const lines: uPlot.Series[] = [];
+      spec.keys.forEach((_, i) => {
+        const color = spec.colors[i];
+        if (smooth) lines.push({ label: `${spec.labels[i]} (raw)`, stroke: fade(color, 0.28), width: 1, spanGaps: true, points: { show: false } });
+        lines.push({ label: spec.labels[i], stroke: color, width: 1.75, spanGaps: true, points: { show: few, size: 4 } });
+      });
+      const opts: uPlot.Options = {
+        width,
+        height,
+        scales: { x: { time: false }, y: spec.log ? { distr: 3 } : {} },
+        legend: { show: false },
+        cursor: { drag: { x: false, y: false }, points: { size: 6 } },
+        // the axis unit is named by the panel's x-axis control, so no axis title takes chart height
+        axes: spec.compact
+          ? [
+              { ...AXIS, size: 4, values: () => [] },
+              { ...AXIS, size: 52, space: 18, ticks: { show: false } },
+            ]
+          : [
+              { ...AXIS, size: 28 },
+              { ...AXIS, size: 52, space: 22 },
+            ],
+        series: [{ label: spec.x }, ...lines],
+        hooks: {
+          setCursor: [
+            (u) => {
+              const i = u.cursor.idx;
+              this.onHover(i === null || i === undefined ? null : this.idx[i]);
+            },
+          ],
+        },
+      };
+      this.host.replaceChildren();
+      this.plot = new uPlot(opts, data, this.host);
+      this.sig = sig;
+    } else {
+      if (this.plot.width !== width || this.plot.height !== height) this.plot.setSize({ width, height });
+      this.plot.setData(data);
+    }
+  }
+
+  destroy(): void {
+    this.plot?.destroy();
+    this.plot = null;
+    this.sig = '';
+    this.drawn = 0;
+  }
+}

@@ -1,0 +1,94 @@
+'use client';
+// One uPlot chart with a line per run (and optionally a second, dashed metric
+// per run). The data is small (a few runs, ≤ 2,000 points each), so the plot
+// is rebuilt whenever the inputs change instead of patched.
+import 'uplot/dist/uPlot.min.css';
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import { alignSeries, type XY } from '../../lib/runs/compare';
+
+export interface ChartLine extends XY {
+  label: string;
+  color: string;
+  dash?: number[];
+}
+
+interface CompareChartProps {
+  lines: ChartLine[];
+  height?: number;
+  yLabel?: string;
+  /** Fixed y range (accuracies: [0, 1]). */
+  yRange?: [number, number];
+  logY?: boolean;
+  format?: (v: number) => string;
+  empty: string;
+  testId?: string;
+}
+
+/** Step ticks at round numbers only (uPlot's defaults include 2.5). */
+const STEP_INCRS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1e3, 2e3, 2.5e3, 5e3, 1e4, 2e4, 2.5e4, 5e4, 1e5, 2e5, 2.5e5, 5e5, 1e6];
+
+const axis = { stroke: '#8b93a7', grid: { stroke: 'rgba(148,163,184,0.08)' }, ticks: { stroke: 'rgba(148,163,184,0.15)' }, font: '11px system-ui', labelFont: '11px system-ui' };
+
+export function CompareChart({ lines, height = 200, yLabel, yRange, logY, format, empty, testId }: CompareChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const hasData = lines.some((l) => l.y.some((v) => v !== null));
+
+  useEffect(() => {
+    const el = box.current;
+    plot.current?.destroy();
+    plot.current = null;
+    if (!el || !hasData) return;
+    const data = alignSeries(lines) as uPlot.AlignedData;
+    const pointCount = data[0].length;
+    const opts: uPlot.Options = {
+      width: Math.max(240, el.clientWidth),
+      height,
+      scales: { x: { time: false }, y: logY ? { distr: 3 } : yRange ? { range: () => yRange } : {} },
+      legend: { show: false },
+      cursor: { drag: { x: true, y: false } },
+      axes: [
+        { ...axis, label: 'step', labelSize: 14, incrs: STEP_INCRS, space: 50 },
+        { ...axis, size: 52, space: 22, label: yLabel, labelSize: yLabel ? 14 : 0, values: format ? (_u, ticks) => ticks.map((t) => format(t)) : undefined },
+      ],
+      series: [
+        { label: 'step' },
+        ...lines.map((l) => ({
+          label: l.label,
+          stroke: l.color,
+          width: 1.75,
+          dash: l.dash,
+          spanGaps: true,
+          // a run evaluated only at its end has one point: draw it
+          points: { show: pointCount < 40 || l.y.filter((v) => v !== null).length < 3, size: 6, fill: l.color },
+        })),
+      ],
+    };
+    plot.current = new uPlot(opts, data, el);
+    const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => plot.current?.setSize({ width: Math.max(240, el.clientWidth), height })) : null;
+    ro?.observe(el);
+    return () => {
+      ro?.disconnect();
+      plot.current?.destroy();
+      plot.current = null;
+    };
+  }, [lines, height, yLabel, yRange, logY, format, hasData]);
+
+  return (
+    <div className="cmp-chart" data-testid={testId} data-lines={lines.length}>
+      <div ref={box} className="cmp-chart__plot" style={{ minHeight: hasData ? height : undefined }} />
+      {!hasData && <p className="cmp-empty">{empty}</p>}
+      {hasData && (
+        <ul className="cmp-legend">
+          {lines.map((l, i) => (
+            <li key={i}>
+              <span className={`cmp-legend__swatch${l.dash ? ' is-dashed' : ''}`} style={{ borderColor: l.color }} />
+              {l.label}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

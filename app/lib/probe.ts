@@ -1,0 +1,31 @@
+// Which tensor the latent plot shows. The user picks it on the canvas (an edge,
+// or an output port's label); the choice lives in the studio and is sent to the
+// worker at once during a run, or just before the next Train.
+import { createContext, useContext } from 'react';
+import type { TensorType } from '../../engine/types';
+
+export interface Probe {
+  nodeId: string;
+  port: string;
+}
+
+/** What the worker can project: a value per sample (not a scalar loss, not labels). */
+export function isPlottable(t: TensorType | undefined): boolean {
+  return !!t && t.type !== 'scalar' && t.type !== 'labels' && t.shape[0] === 'B';
+}
+
+export function sameProbe(a: Probe | null, b: Probe | null): boolean {
+  return a === b || (!!a && !!b && a.nodeId === b.nodeId && a.port === b.port);
+}
+
+export interface ProbeChoice {
+  probe: Probe | null;
+  choose(p: Probe | null): void;
+}
+
+/** A context rather than node data, so choosing a port re-renders only the nodes that show the marker. */
+export const ProbeContext = createContext<ProbeChoice>({ probe: null, choose: () => undefined });
+
+export function useProbe(): ProbeChoice {
+  return useContext(ProbeContext);
+}

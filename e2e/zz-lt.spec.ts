@@ -1,0 +1,27 @@
+import { writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { StudioPage } from './pages/studio';
+import { pageNow, recordLongTasks, ViewsPage, longTasksBetween } from './pages/views';
+test.use({ viewport: { width: 1440, height: 900 }, trace: 'off' });
+test('lt', async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  await recordLongTasks(page);
+  const studio = new StudioPage(page);
+  const views = new ViewsPage(page);
+  await studio.goto();
+  await studio.openPreset(process.env.P ?? 'SimCLR');
+  await studio.configureRun({ dataNode: 'data', batch: 16, steps: 24, logEvery: 1, imageEvery: 4, latentEvery: 4, evalEvery: 12, evalAtEnd: true });
+  await studio.chooseBackend('wasm');
+  await views.openAll();
+  await page.getByTestId('probe-projector-out').click();
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
+  const start = await pageNow(page);
+  await studio.trainButton.click();
+  await expect.poll(() => views.latentCanvas.getAttribute('data-source'), { timeout: 60_000 }).toBe('projector.out');
+  await studio.clickEdge({ node: 'encoder', port: 'out' }, { node: 'projector', port: 'in' });
+  await expect(studio.runState).toHaveText(/Done|Failed|Stopped/, { timeout: 120_000 });
+  const end = await pageNow(page);
+  const trace = await browser.stopTracing();
+  writeFileSync('/tmp/ls-diag/trace.json', trace);
+  console.log('tasks', JSON.stringify(await longTasksBetween(page, start, end)));
+});
