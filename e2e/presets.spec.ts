@@ -35,7 +35,7 @@ test('the menu lists all 17 presets by family, and each opens as a framed, valid
   await expect(menu.getByRole('menuitem')).toHaveCount(17);
   const titles: string[] = [];
   for (const [family, expected] of Object.entries(FAMILIES)) {
-    const group = menu.getByRole('group', { name: family });
+    const group = menu.getByRole('group', { name: family, exact: true });
     await expect(group).toBeVisible();
     const items = await group.getByRole('menuitem').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     // names may grow a suffix ("MoCo v2"); each expected family member must be there

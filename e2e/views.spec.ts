@@ -7,6 +7,7 @@
 // SwiftShader, which is what lets this run include the kNN evaluations and the
 // linear probe — and a fast worker sends events faster, which is the harder case
 // for the main thread.
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { StudioPage } from './pages/studio';
 import { longTasksBetween, pageNow, recordLongTasks, ViewsPage, worstMainThreadTask } from './pages/views';
@@ -53,6 +54,9 @@ test('SimCLR: every view draws data, the latent plot follows the chosen tensor, 
   await expect.poll(() => views.num(views.lossChart, 'data-points')).toBe(24);
   expect(await views.num(views.lossChart, 'data-series')).toBeGreaterThan(0);
   expect(await views.num(views.auxChart, 'data-series')).toBeGreaterThan(0);
+  await views.lossChart.hover();
+  await expect(views.panel('loss').locator('.view__readout')).toHaveText(/^step \d+ · [\d.]+ s$/);
+  await page.mouse.move(0, 0);
 
   // Latent space: the 1000 held-out digits at the last step, and every snapshot kept for replay.
   await expect.poll(() => views.num(views.latentCanvas, 'data-points')).toBe(1000);
@@ -117,7 +121,7 @@ test('K-means on 2-D points: the energy landscape is drawn under the held-out po
   await studio.openPreset('K-means');
   await studio.configureRun({ steps: 20, logEvery: 1, imageEvery: 5, latentEvery: 50, evalEvery: 0, evalAtEnd: true });
   await studio.chooseBackend('auto');
-  await expect(await studio.trainToEnd(100_000)).toBe('Done');
+  expect(await studio.trainToEnd(100_000)).toBe('Done');
   await expect(views.panel('energy')).toBeVisible();
   await expect.poll(() => views.num(views.energyCanvas, 'data-cells')).toBeGreaterThan(0);
   expect(await views.num(views.energyCanvas, 'data-points')).toBeGreaterThan(0);
@@ -126,4 +130,26 @@ test('K-means on 2-D points: the energy landscape is drawn under the held-out po
   await expect(views.evalFinal.locator('tr[data-metric="heldOut"]')).toBeVisible();
   await expect.poll(() => views.num(views.lossChart, 'data-points')).toBe(20);
   await page.screenshot({ path: info.outputPath('kmeans-energy.png') });
+});
+
+test('a siamese net without predictor or stop-gradient collapses, and the run panel says so; its latent plot uses UMAP', async ({ page }, info) => {
+  test.setTimeout(90_000);
+  const studio = new StudioPage(page);
+  const views = new ViewsPage(page);
+  await studio.goto();
+  await page.getByTestId('import-input').setInputFiles(fileURLToPath(new URL('./fixtures/collapsing-siamese.json', import.meta.url)));
+  await expect(studio.nodes).toHaveCount(7);
+  await studio.chooseBackend('wasm');
+  // UMAP chosen before the run: the worker projects every snapshot of it that way.
+  await views.openAll();
+  await views.panel('latent').getByRole('group', { name: 'Projection' }).getByRole('button', { name: 'UMAP' }).click();
+  expect(await studio.trainToEnd(60_000)).toBe('Done');
+  await expect(views.collapseWarning).toBeVisible();
+  await expect(views.collapseWarning).toHaveAttribute('role', 'alert');
+  await expect(views.collapseWarning).toContainText('every image maps to nearly the same point');
+  await expect(views.panel('collapse')).toContainText('Collapse:');
+  expect(await views.num(views.panel('collapse').locator('[data-figure="collapse"]'), 'data-value')).toBeLessThan(0.1);
+  await expect(views.latentCanvas).toHaveAttribute('data-method', 'umap');
+  expect(await views.num(views.latentCanvas, 'data-points')).toBe(1000);
+  await page.screenshot({ path: info.outputPath('collapse-warning.png') });
 });

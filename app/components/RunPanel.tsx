@@ -32,11 +32,18 @@ function distinct(issues: GraphIssue[]): { message: string; count: number }[] {
 function CollapseWarning({ store }: { store: RunStore }) {
   const collapse = useRun(store, (s) => s.collapse);
   if (!collapse?.warning) return null;
+  // "Collapse: the normalised …" reads as a title and its explanation
+  const w = collapse.warning;
+  const colon = w.indexOf(': ');
+  const [kind, why] = colon > 0 && colon < 40 ? [w.slice(0, colon), w.slice(colon + 2)] : ['Collapse', w];
   return (
     <div className="collapse-warning" role="alert" data-testid="collapse-warning" data-step={collapse.step}>
       <WarningIcon />
       <div>
-        <strong>Collapse at step {collapse.step}.</strong> {collapse.warning}
+        <strong>
+          {kind} at step {collapse.step}:
+        </strong>{' '}
+        {why}
       </div>
     </div>
   );

@@ -66,6 +66,8 @@ function StudioShell() {
   const runStore = useMemo(() => new RunStore(), []);
   const runState = useRun(runStore, (s) => s.state);
   const runIssues = useRun(runStore, (s) => s.issues);
+  // The views describe the graph that trained (a queued preset), else the canvas's.
+  const runGraph = useRun(runStore, (s) => s.graph);
   const client = useRef<TrainerClient | null>(null);
   const getClient = useCallback(() => (client.current ??= new TrainerClient()), []);
   const [dockOpen, setDockOpen] = useState(false);
@@ -217,7 +219,7 @@ function StudioShell() {
   // Any graph, not only the canvas's: the run queue (Runs) trains presets through this too.
   const trainGraph = useCallback(
     (g: Graph, b: BackendChoice = backend) => {
-      runStore.start(g.meta.train.steps);
+      runStore.start(g.meta.train.steps, g);
       setDockOpen(true);
       return getClient()
         .train(g, { backend: b }, runStore.handle)
@@ -234,9 +236,10 @@ function StudioShell() {
   }, [blocking, graph, trainGraph]);
 
   // Labels depend on node ids and types only: dragging a node must not hand the views a new function.
-  const labelNodes = graph.nodes.map((n) => `${n.id}\u0000${n.type}`).join('\u0001');
+  const viewGraph = runGraph ?? graph;
+  const labelNodes = viewGraph.nodes.map((n) => `${n.id}\u0000${n.type}`).join('\u0001');
   const labelFor = useMemo(() => {
-    const nodes = graph.nodes.map((n) => ({ id: n.id, type: n.type }));
+    const nodes = viewGraph.nodes.map((n) => ({ id: n.id, type: n.type }));
     return (key: string) => {
       if (key.startsWith('total:')) {
         const phase = key.slice(6);
@@ -251,17 +254,17 @@ function StudioShell() {
       const name = clash ? `${label} (${nodeId})` : label;
       return term ? `${name} · ${term}` : name;
     };
-    // graph.nodes is read when labelNodes changes, which is exactly when the labels can
+    // viewGraph.nodes is read when labelNodes changes, which is exactly when the labels can
   }, [labelNodes]);
 
   // Facts about the graph the views explain themselves with.
-  const encoderId = graph.nodes.find((n) => n.type === 'net.encoder')?.id;
-  const projectorId = graph.nodes.find((n) => n.type === 'net.projector')?.id;
+  const encoderId = viewGraph.nodes.find((n) => n.type === 'net.encoder')?.id;
+  const projectorId = viewGraph.nodes.find((n) => n.type === 'net.projector')?.id;
   const projectorHint = useMemo(
     () => (encoderId && projectorId ? { representation: `${encoderId}.out`, projector: `${projectorId}.out` } : null),
     [encoderId, projectorId],
   );
-  const isVae = graph.nodes.some((n) => n.type === 'op.sampler');
+  const isVae = viewGraph.nodes.some((n) => n.type === 'op.sampler');
 
   return (
     <StudioContext.Provider value={store}>
@@ -317,8 +320,8 @@ function StudioShell() {
             onProjection={chooseProjection}
             projectorHint={projectorHint}
             isVae={isVae}
-            evalEvery={graph.meta.train.evalEvery}
-            evalAtEnd={graph.meta.train.evalAtEnd}
+            evalEvery={viewGraph.meta.train.evalEvery}
+            evalAtEnd={viewGraph.meta.train.evalAtEnd}
           />
         </div>
         <aside className={`studio__side${runState === 'idle' ? '' : ' has-run'}`}>

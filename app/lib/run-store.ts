@@ -6,6 +6,7 @@
 // (see use-run.ts), so a loss point re-renders the loss chart, not the studio.
 // The loss series is an append-only buffer the chart reads directly instead of
 // an immutable array copied on every point.
+import type { Graph } from '../../engine/graph';
 import type { GraphIssue } from '../../engine/types';
 import type {
   BackendName,
@@ -32,6 +33,8 @@ export interface CollapsePoint {
 
 export interface RunSnapshot {
   runId: number;
+  /** The graph being trained: not always the one on the canvas (the run queue trains others). */
+  graph: Graph | null;
   state: RunState;
   backend: BackendName | null;
   skipped: string[];
@@ -60,6 +63,7 @@ export interface RunSnapshot {
 
 const IDLE: RunSnapshot = {
   runId: 0,
+  graph: null,
   state: 'idle',
   backend: null,
   skipped: [],
@@ -244,16 +248,14 @@ export class RunStore {
     for (const l of this.listeners) this.tasks.add(l);
   }
 
-  start(totalSteps: number) {
+  start(totalSteps: number, graph: Graph | null = null) {
     this.series = new LossSeries();
     this.aux = new LossSeries();
-    this.next = { ...IDLE, runId: this.snap.runId + 1, state: 'compiling', totalSteps };
+    this.next = { ...IDLE, runId: this.snap.runId + 1, state: 'compiling', totalSteps, graph };
     this.publish();
   }
 
   handle = (e: TrainEvent) => {
-    // TEMP-DIAG
-    if ((globalThis as { __LS_TRACE?: boolean }).__LS_TRACE) console.log(`[ev] ${Math.round(now())} ${e.type} ${'step' in e ? e.step : ''} ${e.type === 'latent' ? `${e.explained} ${Array.from(e.points.slice(0, 6))}` : e.type === 'metrics' ? JSON.stringify(e.losses) + JSON.stringify(e.gradNorms) : e.type === 'collapse' ? `${e.collapse} ${e.effectiveRank} ${e.alignment} ${e.uniformity}` : e.type === 'issues' ? JSON.stringify(e.issues) : ''}`);
     switch (e.type) {
       case 'backend':
         this.update({ backend: e.backend, skipped: e.skipped });

@@ -30,6 +30,13 @@ export function useElementSize(ref: RefObject<HTMLElement | null>): Size {
 }
 
 /**
+ * The views' canvases are small and redrawn whole; a CPU-backed canvas draws them
+ * without round trips to the GPU process, which on a software GPU (SwiftShader) or a
+ * busy one can block the main thread for longer than the drawing itself.
+ */
+export const SOFTWARE: CanvasRenderingContext2DSettings = { willReadFrequently: true };
+
+/**
  * Sizes the canvas's backing store to width × height CSS pixels at the device pixel
  * ratio and returns a context scaled so drawing code works in CSS pixels; null when
  * there is nothing to draw on yet.
@@ -43,7 +50,7 @@ export function prepareCanvas(canvas: HTMLCanvasElement | null, width: number, h
   if (canvas.height !== h) canvas.height = h;
   canvas.style.width = `${width}px`;
   canvas.style.height = `${height}px`;
-  const ctx = canvas.getContext('2d');
+  const ctx = canvas.getContext('2d', SOFTWARE);
   if (!ctx) return null;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);

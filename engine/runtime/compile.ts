@@ -377,7 +377,8 @@ export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, 
     const grad = (zz: Tensor) => tf.grad((v: Tensor) => latentEnergy(ps, lat, v, method === 'ista').smooth)(zz);
     let eta = L.stepSize(p);
     const cached = curvature.get(lat.id);
-    if (eta === 0 && cached && ps.args.step - cached.step < 25 && ps.args.training) eta = 0.95 / cached.lambda;
+    // evaluation passes reuse the training estimate: the dictionary does not move between them
+    if (eta === 0 && cached && (!ps.args.training || ps.args.step - cached.step < 25)) eta = 0.95 / cached.lambda;
     else if (eta === 0) {
       // power iteration on the Hessian of the smooth energy, by differences of
       // gradients: exact for a linear decoder (Hv = DᵀDv), where 1/L is ISTA's step

@@ -96,6 +96,7 @@ const FIGURES: Figure[] = [
 function CollapsePanelView({ store }: { store: RunStore }) {
   const collapse = useRun(store, (s) => s.collapse);
   const history = useRun(store, (s) => s.collapseHistory);
+  const state = useRun(store, (s) => s.state);
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const size = useElementSize(box);
@@ -121,7 +122,13 @@ function CollapsePanelView({ store }: { store: RunStore }) {
       )}
       <div ref={box} className="collapse__plot">
         <canvas ref={canvas} className="collapse__canvas" data-testid="collapse-bars" data-bars="0" role="img" aria-label="Std of each embedding dimension, sorted" />
-        {!collapse && <Empty>How much each embedding dimension varies across held-out images appears here during training.</Empty>}
+        {!collapse && (
+          <Empty>
+            {state === 'idle' || state === 'compiling' || state === 'running' || state === 'paused'
+              ? 'How much each embedding dimension varies across held-out samples appears here during training.'
+              : 'This run had no embedding to measure (no encoder, projector or latent code).'}
+          </Empty>
+        )}
       </div>
       {collapse && (
         <dl className="figures">

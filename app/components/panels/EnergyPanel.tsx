@@ -6,10 +6,16 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { finiteRange, formatValue, heatmapRgba, labelColor, viridisCss } from '../../lib/chart-math';
 import type { RunStore } from '../../lib/run-store';
-import { prepareCanvas, useElementSize } from '../../lib/use-canvas';
+import { SOFTWARE, prepareCanvas, useElementSize } from '../../lib/use-canvas';
 import { useRun } from '../../lib/use-run';
 import type { EnergyEvent } from '../../../workers/protocol';
 import { Empty, PanelFrame } from './PanelFrame';
+
+/** Two significant digits: the colour bar is narrow, and the ends only set the scale. */
+function short(v: number): string {
+  const a = Math.abs(v);
+  return a !== 0 && (a < 0.01 || a >= 1e4) ? v.toExponential(1) : String(Number(v.toPrecision(2)));
+}
 
 const GRADIENT = `linear-gradient(to top, ${Array.from({ length: 9 }, (_, i) => viridisCss(i / 8)).join(', ')})`;
 
@@ -23,7 +29,7 @@ function drawEnergy(canvas: HTMLCanvasElement | null, e: EnergyEvent, range: [nu
   const grid = document.createElement('canvas');
   grid.width = e.size;
   grid.height = e.size;
-  grid.getContext('2d')!.putImageData(new ImageData(heatmapRgba(e.energy, range), e.size, e.size), 0, 0);
+  grid.getContext('2d', SOFTWARE)!.putImageData(new ImageData(heatmapRgba(e.energy, range), e.size, e.size), 0, 0);
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(grid, x0, y0, side, side);
@@ -76,9 +82,9 @@ function EnergyPanelView({ store }: { store: RunStore }) {
         </div>
         {energy && (
           <div className="colorbar" aria-label={`Energy from ${formatValue(range[0])} to ${formatValue(range[1])}`}>
-            <span className="colorbar__label">{formatValue(range[1])}</span>
+            <span className="colorbar__label">{short(range[1])}</span>
             <span className="colorbar__bar" style={{ background: GRADIENT }} />
-            <span className="colorbar__label">{formatValue(range[0])}</span>
+            <span className="colorbar__label">{short(range[0])}</span>
             <span className="colorbar__title">energy</span>
           </div>
         )}

@@ -35,7 +35,12 @@ function AccuracyChart({ evals }: { evals: EvalEvent[] }) {
   const s0 = Math.min(...steps);
   const s1 = Math.max(...steps);
   const x = (s: number) => pad.l + (s1 === s0 ? 0.5 : (s - s0) / (s1 - s0)) * (W - pad.l - pad.r);
-  const y = (v: number) => pad.t + (1 - v) * (H - pad.t - pad.b);
+  // the axis spans the accuracies seen (at least 10 points of percentage), so small gains are visible
+  const vals = evals.flatMap((e) => [e.knn, e.probe]).filter((v): v is number => v !== null);
+  let lo = Math.max(0, Math.floor((Math.min(...vals) - 0.02) * 20) / 20);
+  let hi = Math.min(1, Math.ceil((Math.max(...vals) + 0.02) * 20) / 20);
+  if (hi - lo < 0.1) [lo, hi] = [Math.max(0, hi - 0.1), Math.max(hi, Math.min(1, lo + 0.1))];
+  const y = (v: number) => pad.t + (1 - (v - lo) / (hi - lo)) * (H - pad.t - pad.b);
   const line = (pick: (e: EvalEvent) => number | null) =>
     evals
       .map((e) => [e.step, pick(e)] as const)
@@ -45,11 +50,11 @@ function AccuracyChart({ evals }: { evals: EvalEvent[] }) {
   const probe = line((e) => e.probe);
   return (
     <svg className="acc-chart" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label="Accuracy over steps" data-points={knn.length}>
-      {[0, 0.5, 1].map((v) => (
+      {[lo, (lo + hi) / 2, hi].map((v) => (
         <g key={v}>
           <line x1={pad.l} x2={W - pad.r} y1={y(v)} y2={y(v)} stroke="rgba(148,163,184,0.12)" />
           <text x={pad.l - 4} y={y(v) + 3} textAnchor="end" className="acc-chart__tick">
-            {v * 100}%
+            {Math.round(v * 100)}%
           </text>
         </g>
       ))}
@@ -153,7 +158,7 @@ function EvalPanelView({ store, labelFor, isVae, evalEvery, evalAtEnd }: EvalPan
               <AccuracyChart evals={evals} />
             </div>
           )}
-          {evals.length > 1 && (
+          {evals.length > 1 && (last.representation || last.heldOutTotal !== null) && (
             <table className="eval-steps" aria-label="Evaluations over the run">
               <thead>
                 <tr>

@@ -7,6 +7,7 @@
 // sampling so a 28×28 digit stays sharp.
 import { memo, useEffect, useRef } from 'react';
 import type { RunStore } from '../../lib/run-store';
+import { SOFTWARE } from '../../lib/use-canvas';
 import { useRun } from '../../lib/use-run';
 import type { ImageRow } from '../../../workers/protocol';
 import { Empty, PanelFrame } from './PanelFrame';
@@ -70,7 +71,7 @@ const RowCanvas = memo(function RowCanvas({ row, label }: { row: ImageRow; label
   const ref = useRef<HTMLCanvasElement>(null);
   const width = row.n * row.width + Math.max(0, row.n - 1) * GAP;
   useEffect(() => {
-    const ctx = ref.current?.getContext('2d');
+    const ctx = ref.current?.getContext('2d', SOFTWARE);
     if (!ctx || row.n === 0) return;
     const { width: w, height: h, rgba } = rowToRgba(row);
     ctx.putImageData(new ImageData(rgba, w, h), 0, 0);

@@ -8,7 +8,7 @@ import { memo, useEffect, useMemo, useRef, useState, type PointerEvent } from 'r
 import { labelColor, nearestPoint, pointBounds } from '../../lib/chart-math';
 import type { Probe } from '../../lib/probe';
 import type { RunStore } from '../../lib/run-store';
-import { prepareCanvas, useElementSize } from '../../lib/use-canvas';
+import { SOFTWARE, prepareCanvas, useElementSize } from '../../lib/use-canvas';
 import { useRun } from '../../lib/use-run';
 import type { EvalSetEvent, LatentEvent } from '../../../workers/protocol';
 import { Empty, PanelFrame } from './PanelFrame';
@@ -102,7 +102,7 @@ function SampleImage({ evalset, index }: { evalset: EvalSetEvent; index: number 
   const [h, w, c] = [evalset.sampleShape[0] ?? 1, evalset.sampleShape[1] ?? 1, evalset.sampleShape[2] ?? 1];
   useEffect(() => {
     const px = evalset.pixels;
-    const ctx = ref.current?.getContext('2d');
+    const ctx = ref.current?.getContext('2d', SOFTWARE);
     if (!px || !ctx) return;
     const img = ctx.createImageData(w, h);
     const off = index * h * w * c;
@@ -221,7 +221,15 @@ function LatentPanelView({ store, probe, onClearProbe, projection, onProjection,
       )}
       <div ref={box} className="latent__plot" onPointerMove={onMove} onPointerLeave={() => setHover(null)}>
         <canvas ref={canvas} className="latent__canvas" data-testid="latent-canvas" data-points="0" role="img" aria-label={snap ? `Latent space at step ${snap.step}: ${snap.points.length / 2} points` : 'Latent space (empty)'} />
-        {!snap && <Empty>{running ? 'Projecting the held-out digits…' : 'The held-out set, projected to 2-D, appears here during training.'}</Empty>}
+        {!snap && (
+          <Empty>
+            {running
+              ? 'Projecting the held-out set…'
+              : state === 'idle'
+                ? 'The held-out set, projected to 2-D, appears here during training.'
+                : 'This run had no representation to project (no encoder or latent code, and no port chosen).'}
+          </Empty>
+        )}
         {waitingUmap && <span className="latent__busy">computing UMAP…</span>}
         {hover && snap && (
           <>

@@ -11,7 +11,7 @@ interface NodeStatsProps {
   store: RunStore;
   nodeId: string;
   /** The node type's output ports (a stable array from the registry), for their labels. */
-  outputs: readonly { id: string; label: string }[];
+  outputs: readonly { id: string; label: string; type: string }[];
 }
 
 function NodeStatsView({ store, nodeId, outputs }: NodeStatsProps) {
@@ -45,7 +45,8 @@ function NodeStatsView({ store, nodeId, outputs }: NodeStatsProps) {
                 <td>{formatValue(p.std)}</td>
                 <td>{formatValue(p.min)}</td>
                 <td>{formatValue(p.max)}</td>
-                <td className={p.dead > 0.25 ? 'is-bad' : ''}>{(p.dead * 100).toFixed(0)}%</td>
+                {/* a scalar has no units to be dead */}
+                {outputs.find((o) => o.id === port)?.type === 'scalar' ? <td>–</td> : <td className={p.dead > 0.25 ? 'is-bad' : ''}>{(p.dead * 100).toFixed(0)}%</td>}
               </tr>
             ))}
           </tbody>
