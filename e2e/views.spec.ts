@@ -88,6 +88,20 @@ test('SimCLR: every view draws data, the latent plot follows the chosen tensor, 
   expect(await views.num(views.evalFinal.locator('tr[data-metric="probe"]'), 'data-value')).toBeGreaterThan(0.1);
   await expect(views.panel('eval').getByRole('table', { name: 'Evaluations over the run' })).toBeVisible();
 
+  // The held-out embeddings download as NumPy files, like the CLI's --save-embeddings.
+  const files: Array<import('@playwright/test').Download> = [];
+  page.on('download', (d) => files.push(d));
+  await views.panel('eval').getByTestId('download-embeddings').click();
+  await expect.poll(() => files.length).toBe(2);
+  const names = files.map((d) => d.suggestedFilename()).sort();
+  expect(names[0]).toMatch(/^embeddings-encoder-out-step\d+\.labels\.npy$/);
+  expect(names[1]).toMatch(/^embeddings-encoder-out-step\d+\.npy$/);
+  const { readFileSync } = await import('node:fs');
+  const npy = readFileSync((await files.find((d) => !d.suggestedFilename().includes('labels'))!.path())!);
+  expect(npy.subarray(1, 6).toString()).toBe('NUMPY');
+  expect(npy.toString('latin1', 10, 10 + npy.readUInt16LE(8))).toContain("'shape': (2000, 128)");
+  expect(npy.length).toBe(10 + npy.readUInt16LE(8) + 2000 * 128 * 4);
+
   // The selected node's live statistics, in the inspector.
   await studio.select('encoder');
   await expect(views.nodeStats).toBeVisible();

@@ -12,6 +12,7 @@ import type {
   BackendName,
   CollapseEvent,
   DoneEvent,
+  EmbeddingsEvent,
   EnergyEvent,
   EvalEvent,
   EvalSetEvent,
@@ -59,6 +60,8 @@ export interface RunSnapshot {
   nodeStats: NodeStatsEvent | null;
   energy: EnergyEvent | null;
   evals: EvalEvent[];
+  /** The held-out embeddings sent when the run ended (for the .npy download). */
+  embeddings: EmbeddingsEvent | null;
 }
 
 const IDLE: RunSnapshot = {
@@ -84,6 +87,7 @@ const IDLE: RunSnapshot = {
   nodeStats: null,
   energy: null,
   evals: [],
+  embeddings: null,
 };
 
 /** Loss curves, one column per key; a key that appears late gets nulls before it. */
@@ -296,6 +300,9 @@ export class RunStore {
         break;
       case 'eval':
         this.update({ evals: [...this.next.evals, e] });
+        break;
+      case 'embeddings':
+        this.update({ embeddings: e });
         break;
       case 'done':
         this.update(

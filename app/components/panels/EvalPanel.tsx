@@ -7,8 +7,9 @@
 import { memo } from 'react';
 import { formatPercent, formatValue } from '../../lib/chart-math';
 import type { RunStore } from '../../lib/run-store';
+import { npyFloat32, npyUint8 } from '../../../engine/data/npy';
 import { useRun } from '../../lib/use-run';
-import type { EvalEvent } from '../../../workers/protocol';
+import type { EmbeddingsEvent, EvalEvent } from '../../../workers/protocol';
 import { Empty, PanelFrame } from './PanelFrame';
 
 interface EvalPanelProps {
@@ -78,8 +79,24 @@ function AccuracyChart({ evals }: { evals: EvalEvent[] }) {
   );
 }
 
+/** Saves the held-out embeddings and labels as two NumPy files, the same as the CLI's --save-embeddings. */
+function downloadEmbeddings(e: EmbeddingsEvent) {
+  const save = (bytes: Uint8Array, name: string) => {
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  const base = `embeddings-${e.source.replace(/\W+/g, '-')}-step${e.step}`;
+  save(npyFloat32(e.data, e.shape), `${base}.npy`);
+  save(npyUint8(e.labels, [e.labels.length]), `${base}.labels.npy`);
+}
+
 function EvalPanelView({ store, labelFor, isVae, evalEvery, evalAtEnd }: EvalPanelProps) {
   const evals = useRun(store, (s) => s.evals);
+  const embeddings = useRun(store, (s) => s.embeddings);
   const doneSteps = useRun(store, (s) => s.done?.steps ?? null);
   const last = evals[evals.length - 1];
   const final = !!last && doneSteps === last.step;
@@ -121,6 +138,13 @@ function EvalPanelView({ store, labelFor, isVae, evalEvery, evalAtEnd }: EvalPan
         </Empty>
       ) : (
         <>
+          {embeddings && (
+            <p className="eval-download">
+              <button type="button" className="btn btn--ghost" data-testid="download-embeddings" onClick={() => downloadEmbeddings(embeddings)} title={`The ${embeddings.shape[0]} held-out embeddings of ${embeddings.source} (float32 .npy) and their labels (.labels.npy), for NumPy or scikit-learn`}>
+                Download embeddings (.npy)
+              </button>
+            </p>
+          )}
           <table className="eval-table" data-testid="eval-final" data-step={last.step} data-final={final} aria-label={`Evaluation at step ${last.step}`}>
             <caption>
               {final ? 'Final' : 'Latest'} · step {last.step} · held-out digits
