@@ -145,3 +145,25 @@ test('runs files: a malformed one is refused with the reason, an old (v1) export
   await expect(runs.row('Cut off')).toContainText('20/20 steps');
   await expect(runs.row('AE baseline').locator('.runs-tag')).toHaveText(['baseline×']);
 });
+
+test('the three-preset comparison also trains on WebGPU: three rows, three latent plots', async ({ page }) => {
+  // SwiftShader WebGPU is slow: two steps of batch 8 per preset and no end-of-run probe.
+  test.setTimeout(420_000);
+  const studio = new StudioPage(page);
+  const runs = new RunsPage(page);
+  await studio.goto();
+  await runs.queueComparison({ steps: 2, batchSize: 8, backend: 'webgpu', noEvalAtEnd: true });
+  await expect(runs.compareView).toBeVisible({ timeout: 400_000 });
+  await expect(runs.compareRows).toHaveCount(3);
+  for (let i = 0; i < 3; i++) {
+    await expect(runs.compareRows.nth(i).locator('th')).toContainText(PRESETS[i]);
+    await expect(runs.compareRows.nth(i).locator('[data-status]')).toHaveAttribute('data-status', 'finished');
+    await expect(runs.cell(i, 'Backend')).toHaveText('webgpu');
+    await expect(runs.cell(i, 'Steps')).toHaveText('2 / 2');
+  }
+  await expect(runs.latentPlots).toHaveCount(3);
+  for (const plot of await runs.latentPlots.all()) {
+    await expect(plot.locator('canvas')).toHaveAttribute('data-step', '2');
+    expect(Number(await plot.locator('canvas').getAttribute('data-points'))).toBeGreaterThan(100);
+  }
+});

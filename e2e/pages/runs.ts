@@ -7,6 +7,8 @@ export interface ComparisonOptions {
   batchSize?: number;
   seed?: number;
   evalEvery?: number;
+  /** Untick "Evaluate at the end" (the probe is slow on SwiftShader WebGPU). */
+  noEvalAtEnd?: boolean;
   backend?: 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 }
 
@@ -67,6 +69,7 @@ export class RunsPage {
     if (o.batchSize !== undefined) await this.dialog.getByLabel('Batch size', { exact: true }).fill(String(o.batchSize));
     if (o.seed !== undefined) await this.dialog.getByLabel('Seed', { exact: true }).fill(String(o.seed));
     if (o.evalEvery !== undefined) await this.dialog.getByLabel('Evaluate every', { exact: true }).fill(String(o.evalEvery));
+    if (o.noEvalAtEnd) await this.dialog.getByRole('checkbox', { name: /Evaluate at the end/ }).uncheck();
     if (o.backend) await this.dialog.getByLabel('Backend', { exact: true }).selectOption(o.backend);
     await this.dialog.getByRole('button', { name: /^Queue \d runs$/ }).click();
     await expect(this.dialog).toBeHidden();
