@@ -33,6 +33,7 @@ import { RunPanel } from './RunPanel';
 import { RunsFeature } from './runs/RunsFeature';
 import { BACKEND_CHOICES } from './RunBar';
 import { Toast, type Notice } from './Toast';
+import { onPageHide } from '../lib/page-hide';
 
 const AUTOSAVE_DELAY_MS = 300;
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -115,16 +116,7 @@ function StudioShell() {
   useEffect(() => {
     if (ready) saver.schedule(graph);
   }, [graph, ready, saver]);
-  useEffect(() => {
-    const flush = () => void saver.flush();
-    window.addEventListener('pagehide', flush);
-    const onHidden = () => document.visibilityState === 'hidden' && flush();
-    document.addEventListener('visibilitychange', onHidden);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onHidden);
-    };
-  }, [saver]);
+  useEffect(() => onPageHide(() => void saver.flush()), [saver]);
 
   useEffect(() => () => client.current?.dispose(), []);
 

@@ -24,6 +24,7 @@ import { QueueDialog } from './QueueDialog';
 import { RunQueueCard } from './RunQueueCard';
 import { MAX_COMPARE, RunsPanel } from './RunsPanel';
 import './runs.css';
+import { onPageHide } from '../../lib/page-hide';
 
 /** How often a training run's record is written while it trains. */
 const SAVE_EVERY_MS = 2000;
@@ -121,15 +122,11 @@ export function RunsFeature(props: RunsFeatureProps) {
         fallBackToMemory(e);
       }
     })();
-    const flushAll = () => {
+    const stop = onPageHide(() => {
       for (const s of liveSavers.current.values()) void s.flush();
-    };
-    window.addEventListener('pagehide', flushAll);
-    const onHidden = () => document.visibilityState === 'hidden' && flushAll();
-    document.addEventListener('visibilitychange', onHidden);
+    });
     return () => {
-      window.removeEventListener('pagehide', flushAll);
-      document.removeEventListener('visibilitychange', onHidden);
+      stop();
       if (refreshTimer.current) clearTimeout(refreshTimer.current);
     };
   }, [fallBackToMemory]);
