@@ -1,5 +1,5 @@
 // Flat config (ESLint 9 + typescript-eslint 8). The import-boundary rules enforce the
-// folder table in DESIGN.md / ARCHITECTURE.md and stay errors; style rules are warnings.
+// folder table in ARCHITECTURE.md and stay errors; style rules are warnings.
 // Imports in this project are relative ('../engine/spec'), so the patterns match any
 // number of leading ../ segments.
 import { defineConfig } from 'eslint/config';

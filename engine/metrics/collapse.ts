@@ -6,7 +6,7 @@ import type { Tensor, Tf } from '../spec';
 /**
  * Std over the batch of the L2-normalised embedding, averaged over dimensions,
  * times √d. ~1 when normalised embeddings spread over the sphere, ~0 when they
- * collapse to one point (REFERENCES.md: healthy projector outputs 0.74–0.99,
+ * collapse to one point (docs/evaluation.md: healthy projector outputs 0.74–0.99,
  * collapsed ≤ 0.02). x: [N, D] -> number
  */
 export async function collapseFigure(tf: Tf, x: Tensor): Promise<number> {

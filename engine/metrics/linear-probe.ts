@@ -1,7 +1,7 @@
 // Linear probe on frozen features: multinomial logistic regression trained on
 // a few labelled examples per class, scored on the held-out split. With 10
 // labels per class it separates methods that full-label kNN does not
-// (REFERENCES.md: untrained encoder ~68%, good SSL ~84% on MNIST-10k).
+// (docs/evaluation.md: untrained encoder ~68%, good SSL ~84% on MNIST-10k).
 import { hashSeed, mulberry32, shuffleInPlace } from '../rng';
 import type { Tensor, Tf } from '../spec';
 

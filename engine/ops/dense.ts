@@ -2,7 +2,7 @@
 //
 // Why: tfjs's built-in matMul gradient calls matMul with transposeA/transposeB
 // flags, which the wasm backend runs ~10-20x slower than an explicit transpose
-// followed by a plain matMul (DESIGN.md, measured: 122 ms vs 5.9 ms for
+// followed by a plain matMul (docs/backends.md; measured: 122 ms vs 5.9 ms for
 // [256,784]^T [256,512]). bench/speed.ts compares both forms per backend; the
 // faster one is the default for that backend (see `denseMode`).
 import type { Tensor, Tf } from '../spec';

@@ -4,7 +4,7 @@ import type { Tensor, Tf } from '../spec';
 import { l2Normalize } from './normalize';
 
 // Transposes are explicit (not matMul flags): the wasm backend runs flagged matMuls
-// ~10x slower (DESIGN.md).
+// ~10x slower (docs/backends.md).
 //
 // google-research/simclr tf2/objective.py masks self-similarity by subtracting this
 // from the diagonal logits (exp underflows to exactly 0, and the gradient is unaffected).

@@ -1,5 +1,5 @@
 // Stop-gradient: identity in the forward pass, zero gradient in the backward pass.
-// TF.js 4.22 has no tf.stopGradient op (DESIGN.md), so it is a customGrad whose
+// TF.js 4.22 has no tf.stopGradient op (docs/backends.md), so it is a customGrad whose
 // gradient is zeros. It plays the role of PyTorch's `.detach()` / JAX's
 // `lax.stop_gradient` in the BYOL / SimSiam / DINO / SwAV targets.
 import type { Tensor, Tf } from '../spec';

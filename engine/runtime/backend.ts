@@ -46,7 +46,7 @@ export async function selectBackend(choice: BackendChoice, needsConv: boolean): 
       const ok = await tf.setBackend(b);
       if (ok) {
         await tf.ready();
-        // wasm runs matMul with transpose flags ~10x slower than an explicit transpose (DESIGN.md)
+        // wasm runs matMul with transpose flags ~10x slower than an explicit transpose (docs/backends.md)
         setDenseMode(b === 'wasm' ? 'explicit-transpose' : 'builtin');
         return { backend: b, skipped };
       }

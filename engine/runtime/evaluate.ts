@@ -26,7 +26,7 @@ export function representationPort(plan: Plan): { nodeId: string; port: string }
   return null;
 }
 
-/** Where the SSL loss looks: the projector output, where REFERENCES.md measures collapse. */
+/** Where the SSL loss looks: the projector output, where docs/evaluation.md measures collapse. */
 export function embeddingPort(plan: Plan): { nodeId: string; port: string } | null {
   const n = plan.nodes.find((x) => x.spec.type === 'net.projector');
   return n ? { nodeId: n.id, port: 'out' } : representationPort(plan);

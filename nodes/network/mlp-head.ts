@@ -1,6 +1,6 @@
 // The shared body of the SSL heads (projector, predictor): an MLP on vectors
 // with batch norm by default — at MNIST scale BYOL and SimSiam collapse
-// without BN in these heads (REFERENCES.md).
+// without BN in these heads (docs/methods.md).
 import { ACTIVATIONS } from '../../engine/ops/activation';
 import { NORMS, forwardMlp, initMlp, type MlpConfig } from '../../engine/ops/mlp';
 import { bool, choice, int, intList } from '../../engine/params';
