@@ -120,7 +120,7 @@ test('a preset loads from the menu, and a wrong wire is refused with the reason'
     buffer: Buffer.from(JSON.stringify({ version: 1, nodes: [{ id: 'x' }], edges: [] })),
   });
   await expect(studio.banner).toContainText('Could not import broken.json');
-  await expect(studio.banner).toContainText('nodes.0.type');
+  await expect(studio.banner).toContainText('node "x" type');
   await expect(studio.nodes).toHaveCount(4);
 });
 

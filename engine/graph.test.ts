@@ -28,7 +28,7 @@ test('unknown fields are rejected with their name and place', () => {
   (g2.nodes as unknown[]).push({ id: 'a', type: 'data.mnist', typeVersion: 1, params: {}, position: { x: 0, y: 0 }, slot: 3 });
   const r2 = parseGraph(g2);
   assert.equal(r2.ok, false);
-  assert.match((r2 as { errors: string[] }).errors.join('\n'), /nodes\.0: unknown field "slot"/);
+  assert.match((r2 as { errors: string[] }).errors.join('\n'), /node "a": unknown field "slot"/);
 });
 
 test('malformed files give a clear message, never a throw', () => {

@@ -2,10 +2,28 @@
 // it. Versioned and validated with zod; unknown fields are rejected with a
 // message naming them; each version bump gets a migration (see `migrations`).
 import { z } from 'zod';
+import { quote } from './quote';
 
 export const GRAPH_VERSION = 1;
 
-const id = z.string().min(1, 'ids must not be empty').max(80, 'ids must be at most 80 characters');
+/**
+ * Node, edge and port ids: letters, digits, `_` and `-`, 1–80 characters, not
+ * a built-in JavaScript property name (`__proto__`, `constructor`, ...). Ids
+ * key metrics (`losses["recon/kl"]`, `projector.out`), so `/`, `.`, `:` and
+ * prototype names are refused rather than silently colliding.
+ */
+export const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,79}$/;
+const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+export function isValidId(s: string): boolean {
+  return ID_PATTERN.test(s) && !RESERVED_IDS.has(s);
+}
+
+const id = z
+  .string()
+  .min(1, 'ids must not be empty')
+  .max(80, 'ids must be at most 80 characters')
+  .refine((s) => isValidId(s), { message: 'ids may only use letters, digits, _ and - (and not a JavaScript property name such as __proto__)' });
 
 export const PortRefSchema = z.strictObject({ node: id, port: id });
 
@@ -66,40 +84,166 @@ export type PortRef = z.infer<typeof PortRefSchema>;
 /** version N -> N + 1, applied in order to older files. */
 const migrations: Record<number, (g: Record<string, unknown>) => Record<string, unknown>> = {};
 
-export type GraphParse = { ok: true; graph: Graph } | { ok: false; errors: string[] };
-
-function describeIssue(i: z.core.$ZodIssue): string {
-  const at = i.path.length ? i.path.map(String).join('.') : 'graph';
-  if (i.code === 'unrecognized_keys') return `${at}: unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
-  return `${at}: ${i.message}`;
+/** An id an older file used that the id pattern refuses, and the id it was given on loading. */
+export interface RenamedId {
+  kind: 'node' | 'edge';
+  from: string;
+  to: string;
 }
+
+/** A reason a file is not a graph, attached to the nodes / edges it is about when the path says so. */
+export interface FileProblem {
+  message: string;
+  nodeIds: string[];
+  edgeIds: string[];
+}
+
+export type GraphParse =
+  | { ok: true; graph: Graph; renamed: RenamedId[] }
+  | { ok: false; errors: string[]; problems: FileProblem[] };
+
+const SETTING_WORDS: Record<string, string> = {
+  optimizer: 'the optimizer',
+  learningRate: 'the learning rate',
+  beta1: "Adam's β1",
+  steps: 'the number of training steps',
+  logEvery: 'the logging interval',
+  imageEvery: 'the image interval',
+  latentEvery: 'the latent-plot interval',
+  evalEvery: 'the evaluation interval',
+  evalAtEnd: 'evaluation at the end',
+  name: 'the graph name',
+  notes: 'the notes',
+  seed: 'the seed',
+  locks: 'the locked nodes',
+};
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function describeIssue(i: z.core.$ZodIssue, raw: Record<string, unknown>): FileProblem {
+  const path = i.path.map(String);
+  const nodeIds: string[] = [];
+  const edgeIds: string[] = [];
+  let where = path.length ? path.join('.') : 'graph';
+  const list = path[0] === 'nodes' || path[0] === 'edges' ? raw[path[0]] : undefined;
+  if (Array.isArray(list) && typeof i.path[1] === 'number') {
+    // name the node by its id, not its array position (the position is only a fallback)
+    const item = list[i.path[1]];
+    const itemId = isRecord(item) && typeof item.id === 'string' ? item.id : undefined;
+    const kind = path[0] === 'nodes' ? 'node' : 'edge';
+    if (itemId !== undefined && isValidId(itemId)) (kind === 'node' ? nodeIds : edgeIds).push(itemId);
+    const rest = path.slice(2).join('.');
+    where = `${kind} ${itemId !== undefined ? quote(itemId) : `#${i.path[1] + 1}`}${rest ? ` ${rest}` : ''}`;
+  } else if (path[0] === 'meta') {
+    const words = SETTING_WORDS[path[path.length - 1]];
+    if (words) where = `run settings: ${words} (${path.join('.')})`;
+  }
+  let message: string;
+  if (i.code === 'unrecognized_keys') message = `${where}: unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.slice(0, 5).map((k) => quote(k)).join(', ')}${i.keys.length > 5 ? ` and ${i.keys.length - 5} more` : ''}`;
+  else if (i.code === 'too_big' || i.code === 'too_small') {
+    const got = valueAt(raw, i.path);
+    const bound = String(i.code === 'too_big' ? i.maximum : i.minimum);
+    const what = i.origin === 'number' || i.origin === 'int' ? '' : i.origin === 'string' ? ' characters' : ' entries';
+    const cmp = i.code === 'too_big' ? (i.inclusive === false ? 'below' : 'at most') : i.inclusive === false ? 'above' : 'at least';
+    message = `${where} must be ${cmp} ${bound}${what}${typeof got === 'number' ? ` (got ${got})` : ''}`;
+  } else if (i.code === 'invalid_type' && valueAt(raw, i.path) === undefined) message = `${where} is missing (expected ${i.expected})`;
+  else message = `${where}: ${i.message}`;
+  return { message, nodeIds, edgeIds };
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v = raw;
+  for (const k of path) {
+    if (!isRecord(v) && !Array.isArray(v)) return undefined;
+    v = Object.hasOwn(v, k) ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  }
+  return v;
+}
+
+/** A valid id close to an old one: refused characters become `-`, a clash gets a number. */
+function repairedId(old: string, taken: Set<string>): string {
+  let base = old.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+/, '').slice(0, 72) || 'id';
+  if (RESERVED_IDS.has(base)) base = `id-${base.replace(/^_+/, '')}`.slice(0, 72);
+  let candidate = base;
+  for (let k = 2; taken.has(candidate) || !isValidId(candidate); k++) candidate = `${base}-${k}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+/**
+ * Files written before ids had a pattern may use `/`, `.`, spaces or `__proto__`.
+ * Rather than refuse them, give each such node / edge a valid id (and follow
+ * the rename in edges and locks); the caller says which ids changed.
+ */
+function repairIds(g: Record<string, unknown>): { graph: Record<string, unknown>; renamed: RenamedId[] } {
+  const renamed: RenamedId[] = [];
+  if (!Array.isArray(g.nodes) && !Array.isArray(g.edges)) return { graph: g, renamed };
+  const nodes = Array.isArray(g.nodes) ? g.nodes : [];
+  const edges = Array.isArray(g.edges) ? g.edges : [];
+  const stringId = (x: unknown) => (isRecord(x) && typeof x.id === 'string' ? x.id : undefined);
+  const needsNew = (s: string | undefined): s is string => s !== undefined && s.length <= 200 && !isValidId(s) && s.length > 0;
+  if (!nodes.some((n) => needsNew(stringId(n))) && !edges.some((e) => needsNew(stringId(e)))) return { graph: g, renamed };
+  const nodeMap = new Map<string, string>();
+  const takenNodes = new Set(nodes.map(stringId).filter((s): s is string => s !== undefined && isValidId(s)));
+  for (const n of nodes) {
+    const old = stringId(n);
+    if (needsNew(old) && !nodeMap.has(old)) nodeMap.set(old, repairedId(old, takenNodes));
+  }
+  const takenEdges = new Set(edges.map(stringId).filter((s): s is string => s !== undefined && isValidId(s)));
+  const ref = (r: unknown) => (isRecord(r) && typeof r.node === 'string' && nodeMap.has(r.node) ? { ...r, node: nodeMap.get(r.node) } : r);
+  const newEdges = edges.map((e) => {
+    if (!isRecord(e)) return e;
+    const old = stringId(e);
+    const out: Record<string, unknown> = { ...e, from: ref(e.from), to: ref(e.to) };
+    if (needsNew(old)) {
+      out.id = repairedId(old, takenEdges);
+      renamed.push({ kind: 'edge', from: old, to: out.id as string });
+    }
+    return out;
+  });
+  const newNodes = nodes.map((n) => (isRecord(n) && typeof n.id === 'string' && nodeMap.has(n.id) ? { ...n, id: nodeMap.get(n.id) } : n));
+  for (const [from, to] of nodeMap) renamed.unshift({ kind: 'node', from, to });
+  let meta = g.meta;
+  if (isRecord(meta) && Array.isArray(meta.locks)) meta = { ...meta, locks: meta.locks.map((l) => (typeof l === 'string' && nodeMap.has(l) ? nodeMap.get(l) : l)) };
+  return { graph: { ...g, nodes: Array.isArray(g.nodes) ? newNodes : g.nodes, edges: Array.isArray(g.edges) ? newEdges : g.edges, meta }, renamed };
+}
+
+const fail = (...messages: string[]): GraphParse => ({ ok: false, errors: messages, problems: messages.map((message) => ({ message, nodeIds: [], edgeIds: [] })) });
 
 /** Parse a graph from untrusted JSON (a file, a link, IndexedDB), migrating older versions. */
 export function parseGraph(raw: unknown): GraphParse {
   if (typeof raw === 'string') {
+    // a byte-order mark is legal at the start of a UTF-8 file; JSON.parse refuses it
+    const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    if (text.trim() === '') return fail('the file is empty: a graph file is a JSON object with version, nodes and edges');
     try {
-      raw = JSON.parse(raw);
+      raw = JSON.parse(text);
     } catch (e) {
-      return { ok: false, errors: [`not valid JSON: ${(e as Error).message}`] };
+      return fail(`not valid JSON: ${quote((e as Error).message, 160).slice(1, -1)}`);
     }
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, errors: ['a graph file must be a JSON object with version, nodes and edges'] };
+    return fail('a graph file must be a JSON object with version, nodes and edges');
   }
   let g = raw as Record<string, unknown>;
   const v = g.version;
-  if (typeof v !== 'number' || !Number.isInteger(v)) return { ok: false, errors: ['version: missing or not an integer'] };
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) return fail('version: missing or not a positive integer');
   if (v > GRAPH_VERSION) {
-    return { ok: false, errors: [`version ${v} is newer than this app understands (${GRAPH_VERSION}); update Latent Studio`] };
+    return fail(`version ${v} is newer than this app understands (${GRAPH_VERSION}); update Latent Studio`);
   }
   for (let from = v; from < GRAPH_VERSION; from++) {
     const m = migrations[from];
-    if (!m) return { ok: false, errors: [`no migration from graph version ${from}`] };
+    if (!m) return fail(`no migration from graph version ${from}`);
     g = m(g);
   }
-  const r = GraphSchema.safeParse(g);
-  if (!r.success) return { ok: false, errors: r.error.issues.map(describeIssue) };
-  return { ok: true, graph: r.data };
+  const repaired = repairIds(g);
+  const r = GraphSchema.safeParse(repaired.graph);
+  if (!r.success) {
+    const problems = r.error.issues.slice(0, 20).map((i) => describeIssue(i, repaired.graph));
+    if (r.error.issues.length > 20) problems.push({ message: `and ${r.error.issues.length - 20} more problems`, nodeIds: [], edgeIds: [] });
+    return { ok: false, errors: problems.map((p) => p.message), problems };
+  }
+  return { ok: true, graph: r.data, renamed: repaired.renamed };
 }
 
 export function emptyGraph(name = 'Untitled'): Graph {

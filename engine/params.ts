@@ -2,6 +2,7 @@
 // graphs), the defaults, and the metadata the inspector shows (range, step,
 // one-line explanation). Tensor-free.
 import { z } from 'zod';
+import { quote } from './quote';
 
 interface ParamBase {
   label: string;
@@ -129,7 +130,7 @@ export function parseParams<D extends ParamDefs>(defs: D, raw: unknown): ParseRe
   return {
     ok: false,
     errors: r.error.issues.map((i) => {
-      if (i.code === 'unrecognized_keys') return `unknown parameter${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')}`;
+      if (i.code === 'unrecognized_keys') return `unknown parameter${i.keys.length > 1 ? 's' : ''} ${i.keys.slice(0, 5).map((k) => quote(k, 40)).join(', ')}${i.keys.length > 5 ? ` and ${i.keys.length - 5} more` : ''}`;
       const key = i.path.length ? String(i.path[0]) : '';
       return key && !i.message.startsWith(defs[key]?.label ?? '\u0000') ? `${key}: ${i.message}` : i.message;
     }),

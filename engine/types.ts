@@ -45,6 +45,8 @@ export type IssueCode =
   | 'duplicate-input'
   | 'unknown-port'
   | 'unknown-node'
+  | 'duplicate-id'
+  | 'invalid-file'
   | 'cycle'
   | 'type-mismatch'
   | 'shape-mismatch'

@@ -71,7 +71,7 @@ test('bad params, unknown types, unknown ports and double inputs are each report
   g.edges.push({ id: 'ghost', from: { node: 'data', port: 'pixels' }, to: { node: 'recon', port: 'target' } });
   const msgs = errors(g).map((i) => `${i.code}: ${i.message}`);
   assert.ok(msgs.includes('bad-params: Encoder: Latent size must be at least 1'), msgs.join('\n'));
-  assert.ok(msgs.includes('bad-params: Decoder: unknown parameter colour'), msgs.join('\n'));
+  assert.ok(msgs.includes('bad-params: Decoder: unknown parameter "colour"'), msgs.join('\n'));
   assert.ok(msgs.includes('unknown-node-type: unknown node type "net.transformer"'));
   assert.ok(msgs.includes('duplicate-input: Reconstruction loss.target already has an input; an input takes one edge'));
   assert.ok(msgs.includes('unknown-port: MNIST has no output "pixels"'));

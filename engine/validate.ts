@@ -3,6 +3,7 @@
 // on the canvas) and again in the worker before compiling.
 import type { Graph, GraphEdge, GraphNode } from './graph';
 import { parseParams, type ParamDefs, type ParamValues } from './params';
+import { quote } from './quote';
 import { accepts, type NodeSpec, type PortSpec } from './spec';
 import { formatType, isProblem, type GraphIssue, type TensorType } from './types';
 
@@ -53,19 +54,25 @@ export function analyze(graph: Graph, lookup: SpecLookup): Analysis {
   const issues: GraphIssue[] = [];
   const specs = new Map<string, NodeSpec<ParamDefs>>();
   const params = new Map<string, Record<string, unknown>>();
-  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   const badNodes = new Set<string>();
 
-  const seenIds = new Set<string>();
+  // Every later pass works on the first node of each id; a repeat is reported once and left out,
+  // so it cannot fake a cycle or a missing input.
+  const nodes = new Map<string, GraphNode>();
+  const repeats = new Map<string, number>();
   for (const n of graph.nodes) {
-    if (seenIds.has(n.id)) {
-      issues.push({ code: 'bad-params', severity: 'error', nodeIds: [n.id], message: `two nodes share the id "${n.id}"` });
-      badNodes.add(n.id);
-    }
-    seenIds.add(n.id);
+    if (nodes.has(n.id)) repeats.set(n.id, (repeats.get(n.id) ?? 1) + 1);
+    else nodes.set(n.id, n);
+  }
+  for (const [id, count] of repeats) {
+    issues.push({ code: 'duplicate-id', severity: 'error', nodeIds: [id], message: `${count} nodes share the id ${quote(id)}; every node needs its own id` });
+    badNodes.add(id);
+  }
+
+  for (const n of nodes.values()) {
     const spec = lookup(n.type);
     if (!spec) {
-      issues.push({ code: 'unknown-node-type', severity: 'error', nodeIds: [n.id], message: `unknown node type "${n.type}"` });
+      issues.push({ code: 'unknown-node-type', severity: 'error', nodeIds: [n.id], message: `unknown node type ${quote(n.type)}` });
       badNodes.add(n.id);
       continue;
     }
@@ -88,23 +95,29 @@ export function analyze(graph: Graph, lookup: SpecLookup): Analysis {
   const incoming = new Map<string, Map<string, GraphEdge>>();
   const outgoing = new Map<string, GraphEdge[]>();
   const goodEdges: GraphEdge[] = [];
+  const edgeIds = new Set<string>();
   for (const e of graph.edges) {
     const a = nodes.get(e.from.node);
     const b = nodes.get(e.to.node);
+    if (edgeIds.has(e.id)) {
+      issues.push({ code: 'duplicate-id', severity: 'error', nodeIds: [a?.id, b?.id].filter((x): x is string => !!x), edgeIds: [e.id], message: `two edges share the id ${quote(e.id)}; the second (${quote(e.from.node)} → ${quote(e.to.node)}) is ignored` });
+      continue;
+    }
+    edgeIds.add(e.id);
     if (!a || !b) {
       const missing = !a ? e.from.node : e.to.node;
-      issues.push({ code: 'unknown-node', severity: 'error', nodeIds: [a?.id, b?.id].filter((x): x is string => !!x), edgeIds: [e.id], message: `edge ${e.id} refers to a node "${missing}" that does not exist` });
+      issues.push({ code: 'unknown-node', severity: 'error', nodeIds: [a?.id, b?.id].filter((x): x is string => !!x), edgeIds: [e.id], message: `edge ${quote(e.id)} refers to a node ${quote(missing)} that does not exist` });
       continue;
     }
     const sa = specs.get(a.id);
     const sb = specs.get(b.id);
     if (!sa || !sb) continue;
     if (!sa.outputs.some((p) => p.id === e.from.port)) {
-      issues.push({ code: 'unknown-port', severity: 'error', nodeIds: [a.id], portIds: [e.from.port], edgeIds: [e.id], message: `${sa.label} has no output "${e.from.port}"` });
+      issues.push({ code: 'unknown-port', severity: 'error', nodeIds: [a.id], portIds: [e.from.port], edgeIds: [e.id], message: `${sa.label} has no output ${quote(e.from.port)}` });
       continue;
     }
     if (!sb.inputs.some((p) => p.id === e.to.port)) {
-      issues.push({ code: 'unknown-port', severity: 'error', nodeIds: [b.id], portIds: [e.to.port], edgeIds: [e.id], message: `${sb.label} has no input "${e.to.port}"` });
+      issues.push({ code: 'unknown-port', severity: 'error', nodeIds: [b.id], portIds: [e.to.port], edgeIds: [e.id], message: `${sb.label} has no input ${quote(e.to.port)}` });
       continue;
     }
     const ins = incoming.get(b.id) ?? new Map<string, GraphEdge>();
@@ -114,17 +127,19 @@ export function analyze(graph: Graph, lookup: SpecLookup): Analysis {
     }
     ins.set(e.to.port, e);
     incoming.set(b.id, ins);
-    outgoing.set(a.id, [...(outgoing.get(a.id) ?? []), e]);
+    const outs = outgoing.get(a.id);
+    if (outs) outs.push(e);
+    else outgoing.set(a.id, [e]);
     goodEdges.push(e);
   }
 
-  // Kahn's algorithm; whatever is left sits on or behind a cycle.
-  const indeg = new Map(graph.nodes.map((n) => [n.id, 0]));
+  // Kahn's algorithm (linear in nodes + edges); whatever is left sits on or behind a cycle.
+  const indeg = new Map([...nodes.keys()].map((id) => [id, 0]));
   for (const e of goodEdges) indeg.set(e.to.node, (indeg.get(e.to.node) ?? 0) + 1);
-  const queue = graph.nodes.filter((n) => indeg.get(n.id) === 0).map((n) => n.id);
+  const queue = [...nodes.keys()].filter((id) => indeg.get(id) === 0);
   const order: string[] = [];
-  while (queue.length) {
-    const id = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head];
     order.push(id);
     for (const e of outgoing.get(id) ?? []) {
       const d = indeg.get(e.to.node)! - 1;
@@ -132,8 +147,9 @@ export function analyze(graph: Graph, lookup: SpecLookup): Analysis {
       if (d === 0) queue.push(e.to.node);
     }
   }
-  if (order.length < graph.nodes.length) {
-    const inCycle = findCycle(graph.nodes.map((n) => n.id).filter((id) => !order.includes(id)), outgoing);
+  if (order.length < nodes.size) {
+    const ordered = new Set(order);
+    const inCycle = findCycle([...nodes.keys()].filter((id) => !ordered.has(id)), outgoing);
     const names = inCycle.map((id) => `${nodeName(specs.get(id), nodes.get(id)!)} (${id})`);
     issues.push({ code: 'cycle', severity: 'error', nodeIds: inCycle, message: `the graph has a cycle: ${names.join(' → ')} → back to the start; data must flow one way` });
   }
@@ -197,28 +213,38 @@ export function analyze(graph: Graph, lookup: SpecLookup): Analysis {
   return { issues, outputs, edgeTypes, params, order, incoming };
 }
 
-/** One cycle among the given nodes, in edge order (for a message a person can follow). */
-function findCycle(candidates: string[], outgoing: Map<string, GraphEdge[]>): string[] {
+/**
+ * One cycle among the given nodes, in edge order (for a message a person can
+ * follow). Iterative depth-first search that never enters a node twice: linear
+ * in nodes + edges, and no recursion depth to overflow.
+ */
+export function findCycle(candidates: string[], outgoing: Map<string, GraphEdge[]>): string[] {
   const inSet = new Set(candidates);
+  const done = new Set<string>();
   for (const start of candidates) {
-    const path: string[] = [];
-    const onPath = new Set<string>();
-    const visit = (id: string): string[] | null => {
-      path.push(id);
-      onPath.add(id);
-      for (const e of outgoing.get(id) ?? []) {
-        const nxt = e.to.node;
-        if (!inSet.has(nxt)) continue;
-        if (onPath.has(nxt)) return path.slice(path.indexOf(nxt));
-        const c = visit(nxt);
-        if (c) return c;
+    if (done.has(start)) continue;
+    const path: string[] = [start];
+    const onPath = new Map<string, number>([[start, 0]]);
+    const next: number[] = [0]; // per path entry: index of the next outgoing edge to try
+    while (path.length) {
+      const id = path[path.length - 1];
+      const outs = outgoing.get(id) ?? [];
+      const i = next[next.length - 1]++;
+      if (i >= outs.length) {
+        done.add(id);
+        onPath.delete(id);
+        path.pop();
+        next.pop();
+        continue;
       }
-      path.pop();
-      onPath.delete(id);
-      return null;
-    };
-    const c = visit(start);
-    if (c) return c;
+      const nxt = outs[i].to.node;
+      if (!inSet.has(nxt) || done.has(nxt)) continue;
+      const at = onPath.get(nxt);
+      if (at !== undefined) return path.slice(at);
+      onPath.set(nxt, path.length);
+      path.push(nxt);
+      next.push(0);
+    }
   }
   return candidates;
 }

@@ -54,14 +54,19 @@ async function main() {
   tf.env().set('PROD', true);
 
   let graph: unknown;
+  let unreadable: string | undefined;
   if (preset) {
     graph = presetGraph(preset);
     if (!graph) fail(`unknown preset "${preset}"; presets: ${PRESETS.map((p) => p.name).join(', ')}`);
   } else {
+    // a file that cannot be read is a graph that could not be loaded (exit 1), like an empty or invalid one;
+    // exit 2 is kept for the command line itself (README: exit codes)
     try {
       graph = await readFile(file!, 'utf8');
     } catch (e) {
-      fail(`cannot read ${file}: ${(e as Error).message}`);
+      const err = e as NodeJS.ErrnoException;
+      const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a folder' : err.code === 'EACCES' ? 'permission denied' : err.message;
+      unreadable = `cannot read ${file}: ${why}`;
     }
   }
 
@@ -93,6 +98,12 @@ async function main() {
       console.log(`${e.state}: ${e.steps} steps in ${(e.wallMs / 1000).toFixed(1)} s (${e.stepsPerSec.toFixed(2)} steps/s) on ${e.backend}; tensors ${e.numTensors}${e.error ? `; error: ${e.error}` : ''}`);
     }
   };
+  if (unreadable) {
+    // the same lines as an empty or invalid file: an issue, then a failed summary
+    print({ type: 'issues', issues: [{ code: 'invalid-file', severity: 'error', nodeIds: [], message: unreadable }] });
+    print({ type: 'done', state: 'failed', steps: 0, wallMs: 0, stepsPerSec: 0, final: {}, backend: 'cpu', numTensors: 0, error: unreadable });
+    process.exit(1);
+  }
   const done = await trainSession({ graph, lookup: getSpec, backend, steps, readAsset: readPublicAsset, emit: print, evaluate: { every: evalEvery, atEnd: evalAtEnd }, monitors: { latent: false, collapse: json, nodeStats: false, energy: false }, embeddingsAtEnd: !!saveEmbeddings });
   process.exit(done.state === 'done' ? 0 : 1);
 }

@@ -199,6 +199,9 @@ function StudioShell() {
         return;
       }
       replaceGraph(r.graph, `Imported ${file.name}`);
+      if (r.renamed.length) {
+        setBanner({ tone: 'warning', title: `Imported ${file.name}; ${r.renamed.length} id${r.renamed.length > 1 ? 's' : ''} did not fit the id pattern (letters, digits, _ and -) and ${r.renamed.length > 1 ? 'were' : 'was'} renamed.`, lines: r.renamed.slice(0, 8).map((x) => `${x.kind} "${x.from.slice(0, 60)}" → "${x.to}"`) });
+      }
     },
     [replaceGraph],
   );

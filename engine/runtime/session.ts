@@ -3,6 +3,7 @@
 import type { DoneEvent, TrainEvent } from '../events';
 import { parseGraph } from '../graph';
 import { parseParams } from '../params';
+import { quote } from '../quote';
 import { analyzeForTraining, type SpecLookup } from '../validate';
 import { selectBackend, type BackendChoice } from './backend';
 import { datasetsNeeded, loadDatasets } from './datasets';
@@ -32,10 +33,13 @@ function failed(emit: (e: TrainEvent) => void, error: string): DoneEvent {
 export async function trainSession(o: SessionOptions): Promise<DoneEvent> {
   const parsed = parseGraph(o.graph);
   if (!parsed.ok) {
-    o.emit({ type: 'issues', issues: parsed.errors.map((message) => ({ code: 'bad-params', severity: 'error', nodeIds: [], message })) });
+    o.emit({ type: 'issues', issues: parsed.problems.map((p) => ({ code: 'invalid-file', severity: 'error', nodeIds: p.nodeIds, ...(p.edgeIds.length ? { edgeIds: p.edgeIds } : {}), message: p.message })) });
     return failed(o.emit, `the graph file is invalid: ${parsed.errors.join('; ')}`);
   }
   const graph = parsed.graph;
+  if (parsed.renamed.length) {
+    o.emit({ type: 'issues', issues: parsed.renamed.map((r) => ({ code: 'invalid-file', severity: 'warning', nodeIds: r.kind === 'node' ? [r.to] : [], ...(r.kind === 'edge' ? { edgeIds: [r.to] } : {}), message: `${r.kind} id ${quote(r.from)} does not fit the id pattern (letters, digits, _ and -) and was renamed "${r.to}"` })) });
+  }
   const issues = analyzeForTraining(graph, o.lookup).issues.filter((i) => i.severity === 'error');
   if (issues.length) {
     o.emit({ type: 'issues', issues });
