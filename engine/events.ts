@@ -84,6 +84,8 @@ export interface EvalEvent {
   collapse: number | null;
   /** exp(entropy of the singular values) of the representation. */
   effectiveRank: number | null;
+  /** Set when the effective rank was computed on a row sample (wide representations): what was sampled. */
+  effectiveRankNote?: string | null;
   /** "projector.out": where the joint-embedding loss looks. */
   embedding: string | null;
   embeddingCollapse: number | null;
@@ -127,6 +129,8 @@ export interface CollapseEvent {
   /** [D] std over the held-out subset of each dimension of the L2-normalised embedding. */
   perDimStd: Float32Array;
   effectiveRank: number;
+  /** Set when the effective rank was computed on a row sample (wide embeddings): what was sampled. */
+  effectiveRankNote?: string | null;
   /** mean std × √d: ≈1 spread, ≈0 collapsed */
   collapse: number;
   /** Wang & Isola, on two augmented views (null without views). */

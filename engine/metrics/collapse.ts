@@ -2,6 +2,7 @@
 // to a point (complete collapse) or a low-dimensional subspace (dimensional
 // collapse)?
 import type { Tensor, Tf } from '../spec';
+import { symmetricEigen } from './symmetric-eigen';
 
 /**
  * Std over the batch of the L2-normalised embedding, averaged over dimensions,
@@ -21,73 +22,69 @@ export async function collapseFigure(tf: Tf, x: Tensor): Promise<number> {
 }
 
 /**
- * Effective rank (Roy & Vetterli): exp of the entropy of the normalised
- * singular values of the centred embedding. D for an isotropic cloud, 1 for a
- * line. Singular values from the eigenvalues of the D×D covariance (Jacobi
- * rotations in JS: D ≤ a few hundred). x: [N, D] -> number
+ * The eigen-solvers below are O(k³) in the matrix side k, so k is capped: with
+ * D ≤ RANK_MAX_SIDE the D×D covariance of every row is used (exact); a wider
+ * embedding uses the Gram matrix of RANK_MAX_SIDE evenly spaced rows, whose
+ * non-zero eigenvalues are those of that sample's covariance. The monitor then
+ * reports on the sample (at most RANK_MAX_SIDE − 1 dimensions) and says so.
  */
-export async function effectiveRank(tf: Tf, x: Tensor): Promise<number> {
-  const c = tf.tidy(() => {
-    const xc = tf.sub(x, tf.mean(x, 0));
-    return tf.matMul(xc as never, xc as never, true, false); // [D, D] = Xᵀ X
-  });
-  const d = c.shape[0];
-  const a = Float64Array.from(await c.data());
-  c.dispose();
-  const eig = symmetricEigenvalues(a, d);
-  const sv = eig.map((e) => Math.sqrt(Math.max(0, e)));
-  const total = sv.reduce((s, v) => s + v, 0);
-  if (total <= 0) return 0;
-  let h = 0;
-  for (const v of sv) if (v > 0) h -= (v / total) * Math.log(v / total);
-  return Math.exp(h);
+export const RANK_MAX_SIDE = 256;
+
+/** The row-sample rule for an [n, d] embedding, as a sentence for the output (null when all rows are used exactly). */
+export function rankSampleNote(n: number, d: number): string | null {
+  if (d <= RANK_MAX_SIDE || n <= RANK_MAX_SIDE) return null;
+  return `effective rank from the Gram matrix of ${RANK_MAX_SIDE} of ${n} rows (${d} dimensions): at most ${RANK_MAX_SIDE - 1}, bounded work`;
 }
 
-/** Cyclic Jacobi eigenvalue algorithm for a symmetric d×d matrix (row-major). */
-export function symmetricEigenvalues(m: Float64Array, d: number, sweeps = 60): number[] {
-  return symmetricEigen(m, d, sweeps).values;
+/** Evenly spaced row indices: the same rows at every snapshot. */
+export function sampleRows(n: number, m: number): Int32Array {
+  const k = Math.min(n, m);
+  return Int32Array.from({ length: k }, (_, i) => Math.floor((i * n) / k));
 }
 
 /**
- * Eigen-decomposition of a symmetric d×d matrix by cyclic Jacobi rotations:
- * values (unsorted) and the matching eigenvectors as the columns of `vectors` (row-major d×d).
+ * The centred second-moment matrix whose eigenvalues are the squared singular
+ * values of the (sampled) embedding: XᵀX [d, d] when d is small, else the Gram
+ * matrix X Xᵀ [m, m] of a row sample. Returns it with its side and the rows used.
  */
-export function symmetricEigen(m: Float64Array, d: number, sweeps = 60): { values: number[]; vectors: Float64Array } {
-  const a = Float64Array.from(m);
-  const v = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) v[i * d + i] = 1;
-  for (let sweep = 0; sweep < sweeps; sweep++) {
-    let off = 0;
-    for (let p = 0; p < d; p++) for (let q = p + 1; q < d; q++) off += a[p * d + q] ** 2;
-    if (off < 1e-22 * Math.max(1, Math.abs(a[0]))) break;
-    for (let p = 0; p < d; p++) {
-      for (let q = p + 1; q < d; q++) {
-        const apq = a[p * d + q];
-        if (Math.abs(apq) < 1e-300) continue;
-        const theta = (a[q * d + q] - a[p * d + p]) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const cs = 1 / Math.sqrt(t * t + 1);
-        const sn = t * cs;
-        for (let k = 0; k < d; k++) {
-          const akp = a[k * d + p];
-          const akq = a[k * d + q];
-          a[k * d + p] = cs * akp - sn * akq;
-          a[k * d + q] = sn * akp + cs * akq;
-        }
-        for (let k = 0; k < d; k++) {
-          const apk = a[p * d + k];
-          const aqk = a[q * d + k];
-          a[p * d + k] = cs * apk - sn * aqk;
-          a[q * d + k] = sn * apk + cs * aqk;
-        }
-        for (let k = 0; k < d; k++) {
-          const vkp = v[k * d + p];
-          const vkq = v[k * d + q];
-          v[k * d + p] = cs * vkp - sn * vkq;
-          v[k * d + q] = sn * vkp + cs * vkq;
-        }
-      }
-    }
+export function boundedScatter(tf: Tf, x: Tensor): { m: Tensor; side: number; rows: Tensor | null } {
+  const [n, d] = x.shape as [number, number];
+  const sampled = d > RANK_MAX_SIDE && n > RANK_MAX_SIDE;
+  // the smaller of XᵀX [d, d] and X Xᵀ [n, n]: same non-zero eigenvalues
+  const gram = sampled || n < d;
+  const xc = tf.tidy(() => {
+    const xs = sampled ? tf.gather(x, tf.tensor1d(sampleRows(n, RANK_MAX_SIDE), 'int32')) : x; // [m, d]
+    return tf.sub(xs, tf.mean(xs, 0));
+  });
+  const m = tf.tidy(() => (gram ? tf.matMul(xc as never, xc as never, false, true) : tf.matMul(xc as never, xc as never, true, false)));
+  if (gram) return { m, side: xc.shape[0], rows: xc };
+  xc.dispose();
+  return { m, side: d, rows: null };
+}
+
+/**
+ * Effective rank (Roy & Vetterli): exp of the entropy of the normalised
+ * singular values of the centred embedding. D for an isotropic cloud, 1 for a
+ * line. Bounded work for any width (see RANK_MAX_SIDE). x: [N, D] -> number
+ */
+export async function effectiveRank(tf: Tf, x: Tensor): Promise<number> {
+  const s = boundedScatter(tf, x);
+  s.rows?.dispose();
+  const a = await s.m.data();
+  s.m.dispose();
+  const eig = symmetricEigen(a, s.side, false).values;
+  let total = 0;
+  for (const e of eig) total += Math.sqrt(Math.max(0, e));
+  if (!(total > 0)) return total === 0 ? 0 : NaN;
+  let h = 0;
+  for (const e of eig) {
+    const v = Math.sqrt(Math.max(0, e)) / total;
+    if (v > 0) h -= v * Math.log(v);
   }
-  return { values: Array.from({ length: d }, (_, i) => a[i * d + i]), vectors: v };
+  return Math.exp(h);
+}
+
+/** Eigenvalues of a symmetric d×d matrix (row-major), descending. */
+export function symmetricEigenvalues(m: ArrayLike<number>, d: number): number[] {
+  return Array.from(symmetricEigen(m, d, false).values);
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { mulberry32, shuffleInPlace } from '../rng';
 import { alignmentUniformity } from './alignment';
-import { collapseFigure, effectiveRank, symmetricEigenvalues } from './collapse';
+import { collapseFigure, effectiveRank, rankSampleNote, RANK_MAX_SIDE, symmetricEigenvalues } from './collapse';
 import { pca2d } from './pca';
 import { knnAccuracy } from './knn';
 import { labelledSubset, linearProbe } from './linear-probe';
@@ -64,7 +64,7 @@ test('effective rank: d for an isotropic cloud, 1 for a line', async () => {
   tf.dispose([iso, line]);
 });
 
-test('Jacobi eigenvalues match a known spectrum', () => {
+test('symmetric eigenvalues (Householder + QL) match a known spectrum', () => {
   // Q diag(5, 2, 1) Qᵀ with a rotation Q
   const c = Math.cos(0.7);
   const s = Math.sin(0.7);
@@ -120,4 +120,47 @@ test('alignment is 0 for identical views; uniformity is 0 when collapsed and neg
   const c = await alignmentUniformity(tf, collapsed);
   assert.ok(Math.abs(c.uniformity) < 1e-5);
   tf.dispose([a, same, collapsed]);
+});
+
+test('wide embeddings (legal up to 8,192): effective rank and PCA do bounded work, say so, and stay right', async () => {
+  // finding: a full D×D eigendecomposition took 20 s at D = 512 and > 180 s at 3,759
+  const n = 300;
+  const d = 3759;
+  const r = mulberry32(5);
+  // three strong directions plus faint noise: effective rank ≈ 3, first PCA axis = the strongest direction
+  const dirs = Array.from({ length: 3 }, () => Float32Array.from({ length: d }, () => r() - 0.5));
+  const data = new Float32Array(n * d);
+  for (let i = 0; i < n; i++) {
+    const c = [6 * (r() - 0.5), 3 * (r() - 0.5), 1.5 * (r() - 0.5)];
+    for (let j = 0; j < d; j++) data[i * d + j] = c[0] * dirs[0][j] + c[1] * dirs[1][j] + c[2] * dirs[2][j] + 1e-4 * (r() - 0.5);
+  }
+  const x = tf.tensor2d(data, [n, d]);
+  const before = tf.memory().numTensors;
+  const t0 = performance.now();
+  const rank = await effectiveRank(tf, x);
+  const { points, explained } = await pca2d(tf, x);
+  const ms = performance.now() - t0;
+  assert.equal(tf.memory().numTensors, before, 'no tensor left behind');
+  // generous for a loaded machine: the old path did not finish in minutes
+  assert.ok(ms < 20_000, `${ms.toFixed(0)} ms`);
+  assert.ok(rank > 2 && rank < 3.2, `effective rank ${rank}`);
+  assert.ok(explained[0] > explained[1] && explained[0] > 0.5);
+  // the first axis, projected, correlates with the true strongest coordinate's direction
+  const p1 = Array.from({ length: n }, (_, i) => points[2 * i]);
+  const truth = Array.from({ length: n }, (_, i) => {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += data[i * d + j] * dirs[0][j];
+    return s;
+  });
+  const corr = (a: number[], b: number[]) => {
+    const ma = a.reduce((s, v) => s + v, 0) / a.length;
+    const mb = b.reduce((s, v) => s + v, 0) / b.length;
+    let sab = 0, saa = 0, sbb = 0;
+    a.forEach((v, i) => ((sab += (v - ma) * (b[i] - mb)), (saa += (v - ma) ** 2), (sbb += (b[i] - mb) ** 2)));
+    return sab / Math.sqrt(saa * sbb);
+  };
+  assert.ok(Math.abs(corr(p1, truth)) > 0.95, `corr ${corr(p1, truth)}`);
+  assert.match(rankSampleNote(n, d)!, new RegExp(`Gram matrix of ${RANK_MAX_SIDE} of ${n} rows`));
+  assert.equal(rankSampleNote(1000, 128), null, 'narrow embeddings use every row, exactly');
+  x.dispose();
 });

@@ -1,35 +1,46 @@
 // PCA projection of embeddings to 2-D for the latent-space plot: the top two
-// eigenvectors of the covariance (Jacobi, exact for the D ≤ a few hundred we
-// plot). Signs are fixed (largest |loading| positive) so consecutive
-// snapshots do not flip and the time scrubber shows motion, not mirror images.
+// principal axes. Bounded work for any width: the eigenproblem is the D×D
+// covariance when D is small, else the Gram matrix of a row sample (axes
+// recovered as Xᵀu/√λ), see collapse.ts. Signs are fixed (largest |loading|
+// positive) so consecutive snapshots do not flip and the time scrubber shows
+// motion, not mirror images.
 import type { Tensor, Tf } from '../spec';
-import { symmetricEigen } from './collapse';
+import { boundedScatter } from './collapse';
+import { symmetricEigen } from './symmetric-eigen';
 
 export interface Projection {
   /** [N * 2] x, y per point */
   points: Float32Array;
-  /** Fraction of the variance each axis explains. */
+  /** Fraction of the variance each axis explains (of the rows used for the axes). */
   explained: [number, number];
 }
 
 export async function pca2d(tf: Tf, x: Tensor): Promise<Projection> {
-  const [n, d] = x.shape as [number, number];
-  const cov = tf.tidy(() => {
-    const xc = tf.sub(x, tf.mean(x, 0));
-    return tf.div(tf.matMul(xc as never, xc as never, true, false), Math.max(1, n - 1)); // [D, D]
-  });
-  const { values, vectors } = symmetricEigen(Float64Array.from(await cov.data()), d);
-  cov.dispose();
-  const order = values.map((v, i) => [v, i] as const).sort((p, q) => q[0] - p[0]);
-  const total = values.reduce((s, v) => s + Math.max(0, v), 0) || 1;
-  const comps = order.slice(0, 2).map(([, i]) => {
-    const col = Array.from({ length: d }, (_, k) => vectors[k * d + i]);
+  const d = x.shape[1] as number;
+  const s = boundedScatter(tf, x);
+  const { values, vectors } = symmetricEigen(await s.m.data(), s.side);
+  s.m.dispose();
+  let total = 0;
+  for (const v of values) total += Math.max(0, v);
+  total ||= 1;
+  const top = [0, 1].filter((i) => i < s.side && values[i] > 0);
+  let axes: number[][];
+  if (!s.rows) {
+    axes = top.map((i) => Array.from({ length: d }, (_, k) => vectors![k * s.side + i]));
+  } else {
+    // u: eigenvector of the Gram matrix -> principal axis Xcᵀ u / √λ (unit length) [d]
+    const u = tf.tensor2d(top.flatMap((i) => Array.from({ length: s.side }, (_, k) => vectors![k * s.side + i])), [top.length, s.side]);
+    const a = tf.tidy(() => tf.div(tf.matMul(u as never, s.rows as never), tf.sqrt(tf.tensor1d(top.map((i) => values[i]))).reshape([top.length, 1]))); // [k, d]
+    axes = top.length ? ((await a.array()) as number[][]) : [];
+    tf.dispose([u, a, s.rows]);
+  }
+  axes = axes.map((col) => {
     const big = col.reduce((b, v) => (Math.abs(v) > Math.abs(b) ? v : b), 0);
     return big < 0 ? col.map((v) => -v) : col;
   });
-  while (comps.length < 2) comps.push(new Array(d).fill(0));
-  const proj = tf.tidy(() => tf.matMul(tf.sub(x, tf.mean(x, 0)) as never, tf.tensor2d(comps).transpose() as never)); // [N, 2]
+  while (axes.length < 2) axes.push(new Array(d).fill(0));
+  const proj = tf.tidy(() => tf.matMul(tf.sub(x, tf.mean(x, 0)) as never, tf.tensor2d(axes).transpose() as never)); // [N, 2]
   const points = new Float32Array(await proj.data());
   proj.dispose();
-  return { points, explained: [Math.max(0, order[0]?.[0] ?? 0) / total, Math.max(0, order[1]?.[0] ?? 0) / total] };
+  return { points, explained: [Math.max(0, values[0] ?? 0) / total, Math.max(0, values[1] ?? 0) / total] };
 }

@@ -3,7 +3,7 @@
 // figures, and the held-out loss (the −ELBO for a VAE).
 import * as tf from '@tensorflow/tfjs';
 import type { EvalEvent } from '../events';
-import { collapseFigure, effectiveRank } from '../metrics/collapse';
+import { collapseFigure, effectiveRank, rankSampleNote } from '../metrics/collapse';
 import { knnAccuracy } from '../metrics/knn';
 import { linearProbe } from '../metrics/linear-probe';
 import type { Dataset, Tensor } from '../spec';
@@ -63,7 +63,7 @@ export function rawSplit(ds: Dataset, split: 'train' | 'test'): Tensor {
 export async function evaluateFeatures(train: Tensor, test: Tensor, ds: Dataset, opts: { probe: boolean; seed: number }) {
   const knn = await knnAccuracy(tf, train, ds.train.labels, test, ds.test.labels, 20, ds.classes);
   const probe = opts.probe ? await linearProbe(tf, train, ds.train.labels, test, ds.test.labels, { seed: opts.seed, classes: ds.classes }) : null;
-  return { knn, probe: probe?.mean ?? null, probeDraws: probe?.accuracies ?? null, collapse: await collapseFigure(tf, test), effectiveRank: await effectiveRank(tf, test) };
+  return { knn, probe: probe?.mean ?? null, probeDraws: probe?.accuracies ?? null, collapse: await collapseFigure(tf, test), effectiveRank: await effectiveRank(tf, test), effectiveRankNote: rankSampleNote(test.shape[0], test.shape[1] as number) };
 }
 
 /** Held-out value of every loss term, averaged over the test split (eval mode). */

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CollapseEvent, EnergyEvent, ImageRow, LatentEvent, NodeStatsEvent, PortStats } from '../events';
 import { alignmentUniformity } from '../metrics/alignment';
-import { collapseFigure, effectiveRank } from '../metrics/collapse';
+import { collapseFigure, effectiveRank, rankSampleNote } from '../metrics/collapse';
 import { pca2d } from '../metrics/pca';
 import type { Tensor } from '../spec';
 import type { Plan } from './compile';
@@ -107,7 +107,7 @@ export async function collapseSnapshot(plan: Plan, rows: Int32Array, step: numbe
       : rank < 2 && perDimStd.length > 4
         ? `Dimensional collapse: the ${ref.nodeId} output spans about ${rank.toFixed(1)} of ${perDimStd.length} dimensions.`
         : null;
-  return { type: 'collapse', step, source: `${ref.nodeId}.${ref.port}`, perDimStd, effectiveRank: rank, collapse: figure, alignment, uniformity, warning };
+  return { type: 'collapse', step, source: `${ref.nodeId}.${ref.port}`, perDimStd, effectiveRank: rank, effectiveRankNote: rankSampleNote(rows.length, perDimStd.length), collapse: figure, alignment, uniformity, warning };
 }
 
 /** mean, std, min, max and the fraction of dead units (zero for every sample) of each node output, for the inspector. */

@@ -87,7 +87,7 @@ interface Figure {
 }
 
 const FIGURES: Figure[] = [
-  { key: 'effectiveRank', label: 'Effective rank', help: 'exp(entropy of the singular values): how many dimensions the embedding really uses.', format: (v, e) => `${v.toFixed(1)} / ${e.perDimStd.length}` },
+  { key: 'effectiveRank', label: 'Effective rank', help: 'exp(entropy of the singular values): how many dimensions the embedding really uses.', format: (v, e) => `${v.toFixed(1)} / ${e.perDimStd.length}${e.effectiveRankNote ? ` (${e.effectiveRankNote})` : ''}` },
   { key: 'collapse', label: 'Collapse figure', help: 'Mean std of the normalised embedding × √d: ≈1 spread out, ≈0 every input maps to the same point.', format: (v) => v.toFixed(3) },
   { key: 'alignment', label: 'Alignment', help: 'Mean squared distance between the two views of an image (lower: views agree).', format: (v) => formatValue(v) },
   { key: 'uniformity', label: 'Uniformity', help: 'log E exp(−2‖zᵢ − zⱼ‖²) over pairs (lower: spread over the sphere).', format: (v) => formatValue(v) },
