@@ -94,7 +94,7 @@ test('compare SimCLR, BYOL and VICReg: queue, compare view, reload, delete and u
   await expect(runs.compareRows).toHaveCount(2);
   await runs.closeCompare();
 
-  // Export the two as a file and import it back: two more runs (fresh ids), nothing lost.
+  // Export the two as a file and import it back: nothing added twice (idempotent by run id).
   const [file] = await Promise.all([page.waitForEvent('download'), runs.panel.getByRole('button', { name: 'Export selected' }).click()]);
   const text = await readFile(await file.path(), 'utf8');
   const exported = JSON.parse(text);
@@ -102,8 +102,16 @@ test('compare SimCLR, BYOL and VICReg: queue, compare view, reload, delete and u
   expect(exported.runs.map((r: { name: string }) => r.name).sort()).toEqual(['SimCLR', 'VICReg']);
   expect(exported.runs[0].metrics.step.at(-1)).toBe(3);
   await runs.importInput.setInputFiles({ name: 'two-runs.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await expect(studio.toast).toContainText('Imported 2 runs from two-runs.json');
-  await expect(runs.rows).toHaveCount(5);
+  await expect(studio.toast).toContainText('Imported 0 runs from two-runs.json (2 runs already stored, not added again)');
+  await expect(runs.rows).toHaveCount(3);
+  // A changed copy under a stored id is offered, not added: Keep both adds it under a fresh id.
+  const edited = JSON.parse(text);
+  edited.runs[0].name = `${edited.runs[0].name} (edited)`;
+  await runs.importInput.setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+  await expect(studio.toast).toContainText('1 run has the id of a stored run but different content');
+  await studio.toast.getByRole('button', { name: 'Keep both' }).click();
+  await expect(studio.toast).toContainText('Kept both: added 1 run as copies');
+  await expect(runs.rows).toHaveCount(4);
 });
 
 test('runs files: a malformed one is refused with the reason, an old (v1) export is migrated on import, a cut-off run is interrupted', async ({ page }) => {

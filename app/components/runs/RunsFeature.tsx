@@ -342,8 +342,19 @@ export function RunsFeature(props: RunsFeatureProps) {
     if (errors.length) setImportErrors({ file: file.name, errors });
     if (records.length === 0) return;
     try {
-      const added = await history.current.importRecords(records);
-      latest.current.notify(`Imported ${added.length} run${added.length === 1 ? '' : 's'} from ${file.name}`, 'success');
+      const r = await history.current.importRecords(records);
+      const plural = (k: number) => `${k} run${k === 1 ? '' : 's'}`;
+      const already = r.unchanged.length ? ` (${plural(r.unchanged.length)} already stored, not added again)` : '';
+      const imported = `Imported ${plural(r.added.length)} from ${file.name}${already}`;
+      if (r.conflicts.length) {
+        // same id, different content: only the user can say whether it is a copy worth keeping
+        const keepBoth = async () => {
+          const b = await history.current.importRecords(r.conflicts, { keepBoth: true });
+          latest.current.notify(`Kept both: added ${plural(b.added.length)} as copies`, 'success');
+          await refresh();
+        };
+        latest.current.notify(`${imported}. ${plural(r.conflicts.length)} ${r.conflicts.length === 1 ? 'has' : 'have'} the id of a stored run but different content and ${r.conflicts.length === 1 ? 'was' : 'were'} not imported.`, 'info', { label: 'Keep both', run: () => void keepBoth() });
+      } else latest.current.notify(imported, r.added.length ? 'success' : 'info');
     } catch (e) {
       setImportErrors({ file: file.name, errors: [`could not store the runs: ${message(e)}`] });
     }

@@ -88,14 +88,28 @@ test('old and broken records: v1 is migrated and written back, a broken one is l
   assert.ok(db.rawSummaries.has('r-2025-old'));
 });
 
-test('import gives a colliding id a fresh one and turns "running" into "interrupted"', async () => {
+test('import is idempotent by run id; a different run under a stored id is offered as keep-both', async () => {
   const h = new RunHistory(memoryRunDB(), () => 5000);
   const rec = run('a', 1).record;
-  await h.save(rec);
-  const added = await h.importRecords([rec, { ...rec, id: 'b' }]);
-  assert.equal(added.length, 2);
-  assert.notEqual(added[0].id, 'a');
-  assert.equal(added[1].id, 'b');
-  assert.equal(added[0].status, 'interrupted');
-  assert.equal((await h.list()).runs.length, 3);
+  const other = run('c', 2).record;
+  // the same file imported twice: the second import adds nothing (finding: 26 runs from 13)
+  const first = await h.importRecords([rec, other]);
+  assert.deepEqual(first.added.map((r) => r.id), ['a', 'c']);
+  const again = await h.importRecords([rec, other]);
+  assert.equal(again.added.length, 0);
+  assert.deepEqual(again.unchanged.map((r) => r.id), ['a', 'c']);
+  assert.equal((await h.list()).runs.length, 2);
+
+  // same id, different content: nothing written until the user asks to keep both
+  const changed = { ...rec, name: 'renamed elsewhere' };
+  const clash = await h.importRecords([changed, { ...rec, id: 'b' }]);
+  assert.deepEqual(clash.conflicts.map((r) => r.name), ['renamed elsewhere']);
+  assert.deepEqual(clash.added.map((r) => r.id), ['b']);
+  assert.equal(clash.added[0].status, 'interrupted', 'a run exported mid-run arrives interrupted');
+  const both = await h.importRecords(clash.conflicts, { keepBoth: true });
+  assert.equal(both.added.length, 1);
+  assert.notEqual(both.added[0].id, 'a');
+  assert.equal((await h.list()).runs.length, 4);
+  const stored = await h.load('a');
+  assert.ok(stored.ok && stored.record.name !== 'renamed elsewhere', 'the stored run is never overwritten');
 });

@@ -128,21 +128,54 @@ export class RunHistory {
   }
 
   /**
-   * Adds imported records. An id already in use gets a fresh one (a run imported twice is
-   * two entries, never a silent overwrite); a record exported mid-run arrives "interrupted".
+   * Adds imported records, idempotent by run id: a record whose id is stored with the same
+   * content is skipped (importing a file twice adds nothing). A record whose id is stored with
+   * different content is not written but returned in `conflicts`; importing those again with
+   * `keepBoth` gives each a fresh id. A record exported mid-run arrives "interrupted".
    */
-  async importRecords(records: readonly RunRecord[]): Promise<RunRecord[]> {
+  async importRecords(records: readonly RunRecord[], opts: { keepBoth?: boolean } = {}): Promise<ImportResult> {
     const taken = new Set(await this.db.ids());
-    const out: RunRecord[] = [];
+    const result: ImportResult = { added: [], unchanged: [], conflicts: [] };
+    const fingerprints = new Map<string, string>();
+    const stored = async (id: string): Promise<string | null> => {
+      if (!fingerprints.has(id)) {
+        const r = await this.load(id);
+        fingerprints.set(id, r.ok ? fingerprint(r.record) : '');
+      }
+      return fingerprints.get(id) || null;
+    };
     let n = 0;
     for (const rec of records) {
-      let id = rec.id;
-      while (taken.has(id)) id = newRunId(this.now() + n++);
-      taken.add(id);
-      const next: RunRecord = { ...rec, id, status: rec.status === 'running' ? 'interrupted' : rec.status, endedAt: rec.status === 'running' ? rec.savedAt : rec.endedAt };
+      const next: RunRecord = { ...rec, status: rec.status === 'running' ? 'interrupted' : rec.status, endedAt: rec.status === 'running' ? rec.savedAt : rec.endedAt };
+      if (taken.has(rec.id)) {
+        if (!opts.keepBoth) {
+          if ((await stored(rec.id)) === fingerprint(next)) result.unchanged.push(next);
+          else result.conflicts.push(rec);
+          continue;
+        }
+        let id = rec.id;
+        while (taken.has(id)) id = newRunId(this.now() + n++);
+        next.id = id;
+      }
+      taken.add(next.id);
+      fingerprints.set(next.id, fingerprint(next));
       await this.db.put(next);
-      out.push(next);
+      result.added.push(next);
     }
-    return out;
+    return result;
   }
+}
+
+export interface ImportResult {
+  /** Written, under their own id or (keepBoth) a fresh one. */
+  added: RunRecord[];
+  /** Already stored with the same id and content: nothing written. */
+  unchanged: RunRecord[];
+  /** Same id as a stored run but different content: not written; import again with keepBoth to add copies. */
+  conflicts: RunRecord[];
+}
+
+/** The record's content, independent of key order. */
+function fingerprint(r: RunRecord): string {
+  return JSON.stringify(r, (_, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
 }
