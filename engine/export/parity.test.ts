@@ -1,0 +1,98 @@
+// Every preset, exported to PyTorch, computes the studio's first training step:
+// the same loss (1e-4) and parameter gradients (1e-3, relative to the gradient's
+// scale when it exceeds 1) on the same batch, weights and random draws (batches of
+// 32 rows). Runs the
+// exported parity.py of every project in one /usr/bin/python3 process.
+import * as tf from '@tensorflow/tfjs';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { kmeansPlusPlus } from '../../nodes/loss/clustering';
+import { getSpec } from '../../nodes/registry';
+import { torchPart } from '../../nodes/torch';
+import type { Graph } from '../graph';
+import { PRESETS, presetGraph } from '../presets';
+import { compile } from '../runtime/compile';
+import { datasetsNeeded, loadDatasets } from '../runtime/datasets';
+import { parityStep, readPlanTensors } from '../runtime/export-step';
+import { readPublicAsset } from '../runtime/node-assets';
+import { buildBundle } from './bundle';
+import { writeNpz } from './npz';
+
+export const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
+
+/** A CNN autoencoder: the conv / deconv layouts and TF 'same' padding. */
+function cnnGraph(): Graph {
+  const g = structuredClone(presetGraph('ae')!);
+  g.meta.name = 'CNN autoencoder';
+  for (const n of g.nodes) {
+    if (n.id === 'encoder') n.params = { ...n.params, arch: 'cnn', channels: [4, 6], hidden: [32], latent: 8 };
+    if (n.id === 'decoder') n.params = { ...n.params, arch: 'cnn', channels: [6, 4], kernel: 3, hidden: [32] };
+  }
+  return g;
+}
+
+export async function writeExport(graph: Graph, dir: string, withParity: boolean): Promise<void> {
+  const datasets = await loadDatasets(datasetsNeeded(graph, getSpec), readPublicAsset);
+  const c = compile(graph, getSpec, datasets);
+  if (!c.ok) throw new Error(c.issues.map((i) => i.message).join('; '));
+  const plan = c.plan;
+  try {
+    const b = buildBundle(graph, getSpec, torchPart, plan.dataset, readPlanTensors(plan));
+    if (!b.ok) throw new Error(b.issues.map((i) => i.message).join('; '));
+    for (const [name, content] of Object.entries(b.files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), content);
+    }
+    if (withParity) writeFileSync(path.join(dir, 'parity.npz'), writeNpz(parityStep(plan, b.plan, graph.meta.seed, graph.meta.train.steps, kmeansPlusPlus)));
+  } finally {
+    plan.dispose();
+  }
+}
+
+const RUNNER = String.raw`
+import importlib, json, os, sys
+for d in sys.argv[1:]:
+    os.chdir(d)
+    sys.path.insert(0, d)
+    for m in ["model", "losses", "augment", "distributed", "parity"]:
+        sys.modules.pop(m, None)
+    import io, contextlib
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        importlib.import_module("parity").main()
+    sys.path.remove(d)
+    print(json.dumps({"dir": d, "report": json.loads(buf.getvalue())}), flush=True)
+`;
+
+test('every preset exported to PyTorch matches the studio on the first step', async () => {
+  tf.env().set('PROD', true);
+  const root = mkdtempSync(path.join(tmpdir(), 'parity-'));
+  const graphs: Array<[string, Graph]> = [...PRESETS.map((p) => [p.name, presetGraph(p.name)!] as [string, Graph]), ['cnn-ae', cnnGraph()]];
+  // batches of 32 rows keep the studio's side (tfjs cpu) to seconds; the comparison does not depend on the size
+  for (const [, g] of graphs) for (const n of g.nodes) if (n.params && 'batchSize' in n.params) n.params.batchSize = 32;
+  try {
+    for (const [name, g] of graphs) await writeExport(g, path.join(root, name), true);
+    const out = execFileSync(PYTHON, ['-c', RUNNER, ...graphs.map(([n]) => path.join(root, n))], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const rows: string[] = [];
+    for (const line of out.trim().split('\n')) {
+      const { dir, report } = JSON.parse(line) as { dir: string; report: Array<{ phase: string; loss: number; studio: number; lossDiff: number; worstGrad: { key: string | null; abs: number; rel: number }; checked: number }> };
+      const name = path.basename(dir);
+      for (const r of report) {
+        rows.push(`${name} ${r.phase}: loss ${r.studio.toFixed(5)} Δ ${r.lossDiff.toExponential(2)}, worst grad Δ ${r.worstGrad.abs.toExponential(2)} (rel ${r.worstGrad.rel.toExponential(2)}, ${r.worstGrad.key}, ${r.checked} tensors)`);
+        assert.ok(r.lossDiff <= 1e-4 * Math.max(1, Math.abs(r.studio)), `${name} ${r.phase}: loss ${r.loss} vs studio ${r.studio}`);
+        assert.ok(r.worstGrad.rel <= 1e-3, `${name} ${r.phase}: gradient of ${r.worstGrad.key} differs by ${r.worstGrad.abs}`);
+      }
+      const g = graphs.find(([n]) => n === name)![1];
+      const trains = g.nodes.some((n) => ['net.encoder', 'net.decoder', 'net.dictionary', 'net.projector'].includes(n.type));
+      if (trains) assert.ok(report.every((r) => r.checked > 0 || r.phase === 'discriminator'), `${name}: no gradient compared`);
+    }
+    assert.equal(rows.length >= graphs.length, true);
+    console.log(rows.join('\n'));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
