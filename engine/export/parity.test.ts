@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -15,14 +15,9 @@ import { getSpec } from '../../nodes/registry';
 import { torchPart } from '../../nodes/torch';
 import type { Graph } from '../graph';
 import { PRESETS, presetGraph } from '../presets';
-import { compile } from '../runtime/compile';
-import { datasetsNeeded, loadDatasets } from '../runtime/datasets';
-import { parityStep, readPlanTensors } from '../runtime/export-step';
-import { readPublicAsset } from '../runtime/node-assets';
-import { buildBundle } from './bundle';
-import { writeNpz } from './npz';
+import { writeExport } from '../runtime/export-files';
 
-export const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
+const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
 
 /** A CNN autoencoder: the conv / deconv layouts and TF 'same' padding. */
 function cnnGraph(): Graph {
@@ -33,24 +28,6 @@ function cnnGraph(): Graph {
     if (n.id === 'decoder') n.params = { ...n.params, arch: 'cnn', channels: [6, 4], kernel: 3, hidden: [32] };
   }
   return g;
-}
-
-export async function writeExport(graph: Graph, dir: string, withParity: boolean): Promise<void> {
-  const datasets = await loadDatasets(datasetsNeeded(graph, getSpec), readPublicAsset);
-  const c = compile(graph, getSpec, datasets);
-  if (!c.ok) throw new Error(c.issues.map((i) => i.message).join('; '));
-  const plan = c.plan;
-  try {
-    const b = buildBundle(graph, getSpec, torchPart, plan.dataset, readPlanTensors(plan));
-    if (!b.ok) throw new Error(b.issues.map((i) => i.message).join('; '));
-    for (const [name, content] of Object.entries(b.files)) {
-      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      writeFileSync(path.join(dir, name), content);
-    }
-    if (withParity) writeFileSync(path.join(dir, 'parity.npz'), writeNpz(parityStep(plan, b.plan, graph.meta.seed, graph.meta.train.steps, kmeansPlusPlus)));
-  } finally {
-    plan.dispose();
-  }
 }
 
 const RUNNER = String.raw`
@@ -75,7 +52,10 @@ test('every preset exported to PyTorch matches the studio on the first step', as
   // batches of 32 rows keep the studio's side (tfjs cpu) to seconds; the comparison does not depend on the size
   for (const [, g] of graphs) for (const n of g.nodes) if (n.params && 'batchSize' in n.params) n.params.batchSize = 32;
   try {
-    for (const [name, g] of graphs) await writeExport(g, path.join(root, name), true);
+    for (const [name, g] of graphs) {
+      const r = await writeExport(g, getSpec, torchPart, path.join(root, name), { weights: true, force: false, parity: kmeansPlusPlus });
+      assert.ok(r.ok, `${name}: ${JSON.stringify(r)}`);
+    }
     const out = execFileSync(PYTHON, ['-c', RUNNER, ...graphs.map(([n]) => path.join(root, n))], { encoding: 'utf8', maxBuffer: 1 << 24 });
     const rows: string[] = [];
     for (const line of out.trim().split('\n')) {

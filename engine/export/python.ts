@@ -144,8 +144,8 @@ def save_weights(model, folder):
     np.savez(os.path.join(folder, "weights.npz"), **{k: v.detach().cpu().numpy() for k, v in state.items()})
 
 
-def make_optimizer(params, lr):
-    if SETTINGS["optimizer"] == "sgd":
+def make_optimizer(params, lr, kind):
+    if kind == "sgd":
         return torch.optim.SGD(params, lr=lr, momentum=0.9)
     return torch.optim.Adam(params, lr=lr, betas=(SETTINGS["beta1"], 0.999), eps=1e-8)
 
@@ -155,6 +155,7 @@ def main():
     ap.add_argument("--steps", type=int, default=SETTINGS["steps"])
     ap.add_argument("--lr", type=float, default=SETTINGS["learningRate"])
     ap.add_argument("--seed", type=int, default=SETTINGS["seed"])
+    ap.add_argument("--optimizer", choices=["adam", "sgd"], default=SETTINGS["optimizer"], help="sgd: momentum 0.9, as the studio's")
     ap.add_argument("--data", default="data/dataset.npz")
     ap.add_argument("--init", choices=["studio", "fresh"], default="studio", help="studio: start from weights.npz when present")
     ap.add_argument("--out", default="checkpoints")
@@ -178,8 +179,10 @@ def main():
     model.train()
     torch.manual_seed(args.seed + 1000 * rank())  # each rank draws its own augmentations
     trainable = any(p.requires_grad for p in model.parameters())
-    net = DistributedDataParallel(model, find_unused_parameters=True, broadcast_buffers=False) if world_size() > 1 and trainable else model
-    optimizers = {ph["name"]: make_optimizer(model.phase_parameters(ph), args.lr) for ph in PHASES}
+    # buffers (batch-norm statistics, queues, centres) stay equal on every rank: each is
+    # updated from global statistics, so DDP need not broadcast them
+    net = DistributedDataParallel(model, find_unused_parameters=len(PHASES) > 1, broadcast_buffers=False) if world_size() > 1 and trainable else model
+    optimizers = {ph["name"]: make_optimizer(model.phase_parameters(ph), args.lr, args.optimizer) for ph in PHASES}
     batches, sampler = data.loader(args.data, SETTINGS_BATCH, args.seed, world_size(), rank())
     log = open(args.log_json, "w") if args.log_json and rank() == 0 else None
 
