@@ -9,10 +9,16 @@ import { defaultParams, parseParams } from '../engine/params';
 import type { Tensor } from '../engine/spec';
 import { isProblem, PORT_TYPES } from '../engine/types';
 import { allSpecs, getSpec } from './registry';
+import { TORCH_PARTS } from './torch';
 import { concreteShape, exampleInputTypes, nodeHarness, randomInputs } from './test-harness';
 
 before(async () => {
   await tf.setBackend('cpu');
+});
+
+test('every node type has a PyTorch export part (nodes/<category>/<name>.torch.ts, listed in nodes/torch.ts)', () => {
+  const missing = allSpecs().map((s) => s.type).filter((t) => !TORCH_PARTS[t]);
+  assert.deepEqual(missing, [], `no PyTorch export part for: ${missing.join(', ')}`);
 });
 
 test('every port type in the registry is from the closed set', () => {
