@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getSpec } from '../nodes/registry';
 import { parseGraph, type Graph } from './graph';
-import { presetGraph } from './presets';
+import { PRESETS, presetGraph } from './presets';
 import { analyze, analyzeForTraining } from './validate';
 
 const node = (id: string, type: string) => ({ id, type, typeVersion: 1, params: {}, position: { x: 0, y: 0 } });
@@ -121,4 +121,19 @@ test('finding 8: an out-of-range learning rate is refused in words, naming the f
     assert.ok(!e.ok);
     assert.match(e.errors[0], /the file is empty/);
   }
+});
+
+test('finding 2: the inspector warns (without blocking Train) when a chosen size makes a step slow', () => {
+  const warnings = (g: Graph) => analyzeForTraining(g, getSpec).issues.filter((i) => i.code === 'slow');
+  for (const p of PRESETS) assert.deepEqual(warnings(presetGraph(p.name)!), [], `${p.name} is not flagged`);
+  const sc = presetGraph('sparse-coding')!;
+  sc.nodes.find((n) => n.id === 'z')!.params.steps = 500;
+  const w = warnings(sc);
+  assert.deepEqual(w.map((i) => [i.nodeIds[0], i.severity]), [['z', 'warning']]);
+  assert.match(w[0].message, /multiply-adds per training step \(batch 128\)/);
+  const wide = presetGraph('barlow-twins')!;
+  wide.nodes.find((n) => n.id === 'projector')!.params.hidden = [8192, 8192, 8192];
+  const ww = warnings(wide);
+  assert.deepEqual(ww.map((i) => i.nodeIds[0]), ['projector']);
+  assert.match(ww[0].message, /^Projector: 1\d\d\.\d million weights/);
 });

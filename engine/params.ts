@@ -108,11 +108,19 @@ function paramSchema(name: string, d: ParamDef): z.ZodType {
   }
 }
 
-/** The strict zod object for a node's params: unknown keys are rejected. */
+// Building a zod schema costs about a millisecond; a 500-node graph is validated on every edit.
+const schemas = new WeakMap<ParamDefs, z.ZodType>();
+
+/** The strict zod object for a node's params: unknown keys are rejected. Built once per spec. */
 export function paramsSchema<D extends ParamDefs>(defs: D): z.ZodType<ParamValues<D>> {
-  const shape: Record<string, z.ZodType> = {};
-  for (const [k, d] of Object.entries(defs)) shape[k] = paramSchema(k, d);
-  return z.strictObject(shape) as unknown as z.ZodType<ParamValues<D>>;
+  let s = schemas.get(defs);
+  if (!s) {
+    const shape: Record<string, z.ZodType> = {};
+    for (const [k, d] of Object.entries(defs)) shape[k] = paramSchema(k, d);
+    s = z.strictObject(shape);
+    schemas.set(defs, s);
+  }
+  return s as unknown as z.ZodType<ParamValues<D>>;
 }
 
 export function defaultParams<D extends ParamDefs>(defs: D): ParamValues<D> {

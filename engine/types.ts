@@ -47,6 +47,7 @@ export type IssueCode =
   | 'unknown-node'
   | 'duplicate-id'
   | 'invalid-file'
+  | 'slow'
   | 'cycle'
   | 'type-mismatch'
   | 'shape-mismatch'

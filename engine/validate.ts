@@ -4,6 +4,7 @@
 import type { Graph, GraphEdge, GraphNode } from './graph';
 import { parseParams, type ParamDefs, type ParamValues } from './params';
 import { quote } from './quote';
+import { slowStepWarnings } from './cost';
 import { accepts, type NodeSpec, type PortSpec } from './spec';
 import { formatType, isProblem, type GraphIssue, type TensorType } from './types';
 
@@ -150,7 +151,9 @@ export function analyze(graph: Graph, lookup: SpecLookup): Analysis {
   if (order.length < nodes.size) {
     const ordered = new Set(order);
     const inCycle = findCycle([...nodes.keys()].filter((id) => !ordered.has(id)), outgoing);
-    const names = inCycle.map((id) => `${nodeName(specs.get(id), nodes.get(id)!)} (${id})`);
+    // a long cycle is named by its first nodes; nodeIds still carries every one
+    const names = inCycle.slice(0, 6).map((id) => `${nodeName(specs.get(id), nodes.get(id)!)} (${id})`);
+    if (inCycle.length > 6) names.push(`… ${inCycle.length - 6} more`);
     issues.push({ code: 'cycle', severity: 'error', nodeIds: inCycle, message: `the graph has a cycle: ${names.join(' → ')} → back to the start; data must flow one way` });
   }
 
@@ -263,5 +266,6 @@ export function analyzeForTraining(graph: Graph, lookup: SpecLookup): Analysis {
   if (!specs.some((s) => s?.loss)) {
     a.issues.push({ code: 'no-loss', severity: 'error', nodeIds: [], message: 'add a loss node: training minimises the sum of the losses' });
   }
+  a.issues.push(...slowStepWarnings(graph, a, lookup));
   return a;
 }
