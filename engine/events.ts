@@ -180,8 +180,20 @@ export interface EmbeddingsEvent {
   labels: Uint8Array;
 }
 
+/**
+ * Every weight and state tensor of the graph when a run ends, by `<node id>.<name>`
+ * (momentum-encoder copies `<id>.<followed id>/<name>`): what a PyTorch export with
+ * weights starts from.
+ */
+export interface WeightsEvent {
+  type: 'weights';
+  step: number;
+  tensors: Record<string, { shape: number[]; data: Float32Array }>;
+}
+
 export type TrainEvent =
   | EmbeddingsEvent
+  | WeightsEvent
   | BackendEvent
   | StateEvent
   | MetricsEvent

@@ -12,6 +12,8 @@ export interface TrainOptions {
   backend: BackendChoice;
   /** Overrides graph.meta.train.steps. */
   steps?: number;
+  /** Start from these tensors (an imported PyTorch checkpoint, by `<node id>.<name>`). */
+  initialWeights?: Record<string, { shape: number[]; data: Float32Array }>;
 }
 
 export interface TrainerApi {
@@ -28,4 +30,9 @@ export interface TrainerApi {
   setProbe(probe: { nodeId: string; port: string } | null): void;
   /** PCA (fast, default) or UMAP (slower, in the worker). */
   setProjection(method: 'pca' | 'umap'): void;
+  /**
+   * The graph as a PyTorch project (engine/export), zipped, with the dataset and, when
+   * given, these weights; or the problems that stop the export, naming their nodes.
+   */
+  exportTorch(graph: Graph, weights: Record<string, { shape: number[]; data: Float32Array }> | null): Promise<{ ok: true; zip: Uint8Array } | { ok: false; issues: import('../engine/types').GraphIssue[] }>;
 }

@@ -4,7 +4,11 @@ import '@tensorflow/tfjs-backend-webgpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as Comlink from 'comlink';
+import { buildBundle, zipFolder } from '../engine/export/bundle';
+import { slug } from '../engine/export/slug';
+import { datasetsNeeded, loadDatasets } from '../engine/runtime/datasets';
 import { trainSession } from '../engine/runtime/session';
+import { torchPart } from '../nodes/torch';
 import type { Control } from '../engine/runtime/trainer';
 import { getSpec } from '../nodes/registry';
 import type { Graph } from '../engine/graph';
@@ -42,6 +46,9 @@ function transferables(e: TrainEvent): Transferable[] {
       add(e.data);
       add(e.labels);
       break;
+    case 'weights':
+      Object.values(e.tensors).forEach((t) => add(t.data));
+      break;
     case 'energy':
       add(e.energy);
       add(e.points);
@@ -76,6 +83,8 @@ const api: TrainerApi = {
         evaluate: { every: settings?.evalEvery ?? 0, atEnd: settings?.evalAtEnd ?? true },
         monitors: { latent: true, collapse: true, nodeStats: true, energy: true },
         embeddingsAtEnd: true,
+        weightsAtEnd: true,
+        initialWeights: options.initialWeights,
       });
     } catch (e) {
       // trainSession reports its own failures; this catches bugs, so the UI still hears the run ended
@@ -105,6 +114,20 @@ const api: TrainerApi = {
     if (control) {
       control.projection = m;
       control.refreshLatent = true;
+    }
+  },
+  async exportTorch(graph, weights) {
+    const g = graph as Graph;
+    const datasets = await loadDatasets(datasetsNeeded(g, getSpec), readAsset);
+    const data = [...datasets.values()][0];
+    if (!data) return { ok: false, issues: [{ code: 'no-dataset', severity: 'error', nodeIds: [], message: 'add a dataset node: the export needs data' }] };
+    try {
+      const b = buildBundle(g, getSpec, torchPart, data, weights ?? undefined);
+      if (!b.ok) return b;
+      const zip = zipFolder(b.files, slug(g.meta.name));
+      return Comlink.transfer({ ok: true as const, zip }, [zip.buffer as ArrayBuffer]);
+    } catch (e) {
+      return { ok: false, issues: [{ code: 'runtime', severity: 'error', nodeIds: [], message: (e as Error).message }] };
     }
   },
   stop() {

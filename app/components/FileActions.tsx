@@ -2,6 +2,7 @@
 // New / Import / Export. Graph files are the unit people share (a workshop
 // hand-out, a bug report), so an import is validated like any untrusted input.
 import { useRef } from 'react';
+import { slug } from '../../engine/export/slug';
 import type { Graph } from '../../engine/graph';
 
 interface FileActionsProps {
@@ -10,9 +11,7 @@ interface FileActionsProps {
   onImportFile(file: File): void;
 }
 
-export function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'graph';
-}
+export { slug };
 
 export function downloadGraph(graph: Graph) {
   const blob = new Blob([JSON.stringify(graph, null, 2) + '\n'], { type: 'application/json' });

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type CSS
 import { emptyGraph, parseGraph, type Graph } from '../../engine/graph';
 import { presetGraph, type Preset } from '../../engine/presets';
 import { getSpec } from '../../nodes/registry';
-import type { BackendChoice } from '../../workers/protocol';
+import type { BackendChoice, TrainOptions } from '../../workers/protocol';
 import { indexIssues, structureKey, useAnalysis } from '../lib/analysis';
 import { colorVariables } from '../lib/categories';
 import { StudioContext, initialState, studioReducer } from '../lib/graph-store';
@@ -23,6 +23,7 @@ import { useRun } from '../lib/use-run';
 import { Banner, type BannerInfo } from './Banner';
 import { Canvas } from './Canvas';
 import { FileActions } from './FileActions';
+import { TorchExport } from './TorchExport';
 import { LogoIcon } from './icons';
 import { Inspector } from './Inspector';
 import { Palette } from './Palette';
@@ -213,11 +214,11 @@ function StudioShell() {
 
   // Any graph, not only the canvas's: the run queue (Runs) trains presets through this too.
   const trainGraph = useCallback(
-    (g: Graph, b: BackendChoice = backend) => {
-      runStore.start(g.meta.train.steps, g);
+    (g: Graph, b: BackendChoice = backend, extra: Omit<TrainOptions, 'backend'> = {}) => {
+      runStore.start(extra.steps ?? g.meta.train.steps, g);
       setDockOpen(true);
       return getClient()
-        .train(g, { backend: b }, runStore.handle)
+        .train(g, { backend: b, ...extra }, runStore.handle)
         .then(
           () => runStore.settle(),
           (e: unknown) => runStore.fail((e as Error)?.message || String(e)),
@@ -285,6 +286,7 @@ function StudioShell() {
             />
             <PresetMenu onChoose={choosePreset} />
             <FileActions graph={graph} onNew={() => replaceGraph(emptyGraph(), 'Started a new, empty graph')} onImportFile={importFile} />
+            <TorchExport graph={graph} getClient={getClient} notify={notify} onImportRun={(g, tensors) => void trainGraph(g, backend, { steps: 0, initialWeights: tensors })} />
           </div>
           <span className={`save-state save-state--${saveState}`} data-testid="save-state" data-state={saveState} title={saveError ?? undefined}>
             {SAVE_TEXT[saveState]}

@@ -143,6 +143,11 @@ export class TrainerClient {
     this.api?.setProjection(method).catch(() => undefined);
   }
 
+  /** The graph as a zipped PyTorch project, made in the worker (which holds the datasets). */
+  exportTorch(graph: Graph, weights: TrainOptions['initialWeights'] | null): ReturnType<TrainerApi['exportTorch']> {
+    return this.ensure().exportTorch(graph, weights ?? null);
+  }
+
   dispose(): void {
     this.api?.[Comlink.releaseProxy]();
     this.worker?.terminate();

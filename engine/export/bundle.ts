@@ -6,12 +6,22 @@ import type { Graph } from '../graph';
 import type { Dataset } from '../spec';
 import type { SpecLookup } from '../validate';
 import { exportGraph, type ExportPlan } from './assemble';
+import { zipSync } from 'fflate';
 import { writeNpz, type NpzArray } from './npz';
 import type { TorchLookup } from './types';
 import { studioToTorch, type Named } from './weights';
 import type { GraphIssue } from '../types';
 
 export type Bundle = { ok: true; plan: ExportPlan; files: Record<string, string | Uint8Array> } | { ok: false; issues: GraphIssue[] };
+
+/** The files under one top folder, as a zip (the app's download). */
+export function zipFolder(files: Record<string, string | Uint8Array>, folder: string): Uint8Array {
+  const enc = new TextEncoder();
+  const entries: Record<string, Uint8Array> = {};
+  // npz are zips already: store everything, do not deflate twice
+  for (const [name, content] of Object.entries(files)) entries[`${folder}/${name}`] = typeof content === 'string' ? enc.encode(content) : content;
+  return zipSync(entries, { level: 0 });
+}
 
 export function datasetNpz(ds: Dataset): Uint8Array {
   const split = (s: Dataset['train'], tag: string): Record<string, NpzArray> => {

@@ -21,6 +21,8 @@ export interface SessionOptions {
   evaluate?: RunOptions['evaluate'];
   monitors?: RunOptions['monitors'];
   embeddingsAtEnd?: boolean;
+  weightsAtEnd?: boolean;
+  initialWeights?: RunOptions['initialWeights'];
 }
 
 function failed(emit: (e: TrainEvent) => void, error: string): DoneEvent {
@@ -63,5 +65,5 @@ export async function trainSession(o: SessionOptions): Promise<DoneEvent> {
   } catch (e) {
     return failed(o.emit, `could not load the dataset: ${(e as Error).message}`);
   }
-  return runTraining({ graph, lookup: o.lookup, datasets, backend: backend.backend, steps: o.steps, emit: o.emit, evaluate: o.evaluate, monitors: o.monitors, embeddingsAtEnd: o.embeddingsAtEnd }, o.control);
+  return runTraining({ graph, lookup: o.lookup, datasets, backend: backend.backend, steps: o.steps, emit: o.emit, evaluate: o.evaluate, monitors: o.monitors, embeddingsAtEnd: o.embeddingsAtEnd, weightsAtEnd: o.weightsAtEnd, initialWeights: o.initialWeights }, o.control);
 }

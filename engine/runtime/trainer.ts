@@ -11,6 +11,7 @@ import { compile, NodeError, type Plan } from './compile';
 import { embedSplit, evaluatePlan, representationPort } from './evaluate';
 import { collapseSnapshot, energySnapshot, evalSubset, generativeRows, latentSnapshot, nodeStats, plottable, type PortRef } from './monitors';
 import { clamp } from '../ops/clamp';
+import { planTensors, writePlanTensors } from './export-step';
 
 export interface RunOptions {
   graph: Graph;
@@ -28,6 +29,14 @@ export interface RunOptions {
   monitors?: { latent: boolean; collapse: boolean; nodeStats: boolean; energy: boolean };
   /** Emit the held-out embeddings of the representation when the run ends (an `embeddings` event). */
   embeddingsAtEnd?: boolean;
+  /** Emit every weight and state tensor when the run ends (a `weights` event, for the PyTorch export). */
+  weightsAtEnd?: boolean;
+  /**
+   * Start from these tensors (by `<node id>.<name>`, e.g. a PyTorch checkpoint mapped back
+   * by engine/export/weights.ts) instead of the seeded initialisation; with 0 steps the run
+   * only shows and evaluates them.
+   */
+  initialWeights?: Record<string, { shape: number[]; data: Float32Array }>;
 }
 
 export interface Control {
@@ -120,6 +129,19 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
     return finish('failed', 0, {}, c.issues.map((i) => i.message).join('; '));
   }
   const plan = c.plan;
+  if (opts.initialWeights) {
+    try {
+      const set = writePlanTensors(plan, opts.initialWeights);
+      const all = [...planTensors(plan).keys()];
+      const kept = all.filter((k) => !set.includes(k));
+      if (kept.length) emit({ type: 'issues', issues: [{ code: 'runtime', severity: 'warning', nodeIds: [...new Set(kept.map((k) => k.split('.')[0]))], message: `the imported weights hold no ${kept.slice(0, 4).join(', ')}${kept.length > 4 ? ', …' : ''}: those keep their initial values` }] });
+    } catch (e) {
+      plan.dispose();
+      const msg = `could not load the imported weights: ${(e as Error).message}`;
+      emit({ type: 'issues', issues: [{ code: 'runtime', severity: 'error', nodeIds: [], message: msg }] });
+      return finish('failed', 0, {}, msg);
+    }
+  }
   const optimizers = new Map(plan.phases.map((p) => [p.name, makeOptimizer(settings)]));
   const ds = plan.dataset;
   const sampler = new BatchSampler(ds.train.count, hashSeed(graph.meta.seed, 'batches'));
@@ -163,7 +185,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
 
   try {
     // the UI shows the untrained state first, so the change is visible
-    if (totalSteps > 0 && monitors.latent) await snapshot(0, true);
+    if ((totalSteps > 0 || opts.initialWeights) && monitors.latent) await snapshot(0, true);
     for (step = 1; step <= totalSteps; step++) {
       if (control.paused) {
         emit({ type: 'state', state: 'paused' });
@@ -274,6 +296,11 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
       const shape = e.shape as [number, number];
       e.dispose();
       emit({ type: 'embeddings', step: completed, source: `${rep.nodeId}.${rep.port}`, data, shape, labels: Uint8Array.from(ds.test.labels) });
+    }
+    if (outcome.state !== 'failed' && opts.weightsAtEnd) {
+      const tensors: Record<string, { shape: number[]; data: Float32Array }> = {};
+      for (const [k, t] of planTensors(plan)) tensors[k] = { shape: [...t.shape], data: Float32Array.from(await t.data()) };
+      emit({ type: 'weights', step: completed, tensors });
     }
   } catch (e) {
     plan.clearAfterStep();
