@@ -42,7 +42,7 @@ test('a graph that cannot be exported says why and offers no download', async ({
   await studio.goto();
   await page.getByTestId('torch-export-open').click();
   const dialog = page.getByTestId('torch-export');
-  await expect(dialog.getByTestId('torch-export-issues')).toContainText('add a dataset node');
+  await expect(dialog.getByTestId('torch-export-issues')).toContainText('the canvas is empty');
   await expect(dialog.getByTestId('torch-export-download')).toBeDisabled();
   await expect(dialog.getByRole('checkbox')).toBeDisabled();
 });
