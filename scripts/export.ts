@@ -1,6 +1,10 @@
 // Export a graph to a PyTorch project (README: "Export to PyTorch").
 //   npm run export -- <graph.json | --preset NAME> --out DIR [--weights] [--force]
+import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
+import type { WeightsEvent } from '../engine/events';
+import { readPublicAsset } from '../engine/runtime/node-assets';
+import { trainSession } from '../engine/runtime/session';
 import { readFile } from 'node:fs/promises';
 import { parseGraph } from '../engine/graph';
 import { PRESETS, presetGraph } from '../engine/presets';
@@ -8,8 +12,9 @@ import { writeExport } from '../engine/runtime/export-files';
 import { getSpec } from '../nodes/registry';
 import { torchPart } from '../nodes/torch';
 
-const USAGE = `usage: npm run export -- <graph.json | --preset NAME> --out DIR [--weights] [--force]
+const USAGE = `usage: npm run export -- <graph.json | --preset NAME> --out DIR [--weights [--steps N]] [--force]
   --weights: also write weights.npz, the studio's weights at the graph's seed (the exported run starts from them)
+  --steps N: with --weights, first train N steps in the studio's engine and export those weights
   --force: overwrite a folder that is not empty
 presets: ${PRESETS.map((p) => p.name).join(', ')}`;
 
@@ -25,18 +30,22 @@ async function main() {
   let out: string | undefined;
   let weights = false;
   let force = false;
+  let steps = 0;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--preset') preset = args[++i];
     else if (a === '--out') out = args[++i];
     else if (a === '--weights') weights = true;
     else if (a === '--force') force = true;
+    else if (a === '--steps') steps = Number(args[++i]);
     else if (a === '--help' || a === '-h') fail(USAGE, 0);
     else if (a.startsWith('--')) fail(`unknown option ${a}\n${USAGE}`);
     else file = a;
   }
   if (!file === !preset) fail(`give exactly one of a graph file or --preset\n${USAGE}`);
   if (!out) fail(`--out DIR is required\n${USAGE}`);
+  if (!Number.isInteger(steps) || steps < 0) fail('--steps must be a whole number of steps');
+  if (steps > 0 && !weights) fail('--steps trains the weights to export: pass --weights too');
   tf.env().set('PROD', true);
   let raw: unknown;
   if (preset) {
@@ -51,7 +60,15 @@ async function main() {
   }
   const g = parseGraph(raw);
   if (!g.ok) fail(`${file}: not a graph: ${g.errors.join('; ')}`, 1);
-  const r = await writeExport(g.graph, getSpec, torchPart, out!, { weights, force });
+  let tensors: WeightsEvent['tensors'] | undefined;
+  if (steps > 0) {
+    const done = await trainSession({ graph: g.graph, lookup: getSpec, backend: 'auto', steps, readAsset: readPublicAsset, weightsAtEnd: true, emit: (e) => {
+      if (e.type === 'weights') tensors = e.tensors;
+      if (e.type === 'metrics' && (e.step === 1 || e.step === steps)) console.log(`step ${e.step}: ${Object.entries(e.totals).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')}`);
+    } });
+    if (done.state !== 'done' || !tensors) fail(`training failed: ${done.error ?? done.state}; nothing was written`, 1);
+  }
+  const r = await writeExport(g.graph, getSpec, torchPart, out!, { weights, force, tensors });
   if (!r.ok) {
     if ('error' in r) fail(r.error, 1);
     const lines = r.issues.map((i) => `- ${i.nodeIds.length ? `[${i.nodeIds.join(', ')}] ` : ''}${i.message}`);

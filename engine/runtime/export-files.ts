@@ -23,6 +23,8 @@ export interface WriteOptions {
   parity?: (tf: typeof TF, x: Tensor, k: number, seed: () => number) => Tensor;
   /** Keep only the first rows of each split (tests). */
   rows?: number;
+  /** The weights to export instead of the seeded initialisation (a trained run's `weights` event). */
+  tensors?: Record<string, { shape: number[]; data: Float32Array }>;
 }
 
 export type WriteResult = { ok: true; files: string[] } | { ok: false; issues: GraphIssue[] } | { ok: false; error: string };
@@ -51,7 +53,7 @@ export async function writeExport(graph: Graph, lookup: SpecLookup, parts: Torch
   const plan = c.plan;
   try {
     const ds = opts.rows ? head(plan.dataset, opts.rows) : plan.dataset;
-    const b = buildBundle(graph, lookup, parts, ds, opts.weights || opts.parity ? readPlanTensors(plan) : undefined);
+    const b = buildBundle(graph, lookup, parts, ds, opts.tensors ?? (opts.weights || opts.parity ? readPlanTensors(plan) : undefined));
     if (!b.ok) return b;
     const files = { ...b.files };
     if (opts.parity) files['parity.npz'] = writeNpz(parityStep(plan, b.plan, graph.meta.seed, graph.meta.train.steps, opts.parity));
