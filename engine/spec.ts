@@ -114,6 +114,11 @@ export interface ForwardCtx<P> {
   /** Total steps of the run (for schedules). */
   totalSteps: number;
   /**
+   * Present only when the runtime inspects this node (the attention view): the node
+   * reports internal tensors by name, e.g. 'attention'. Nodes skip that work when absent.
+   */
+  probe?(name: string, value: Tensor): void;
+  /**
    * Evaluation of per-sample energies (the energy landscape): loss nodes that can
    * should return `loss` unreduced, [B], instead of the batch mean.
    */

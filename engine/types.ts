@@ -2,8 +2,12 @@
 // This module is tensor-free on purpose: the UI imports it to validate and
 // infer shapes on the main thread without loading TensorFlow.js.
 
-/** The closed set of port types. There is no wildcard: a port says exactly what flows. */
-export const PORT_TYPES = ['image', 'vector', 'latent', 'distribution', 'scalar', 'labels'] as const;
+/**
+ * The closed set of port types. There is no wildcard: a port says exactly what flows.
+ * tokens: a sequence of D-dimensional tokens per sample, [B, T, D] (image patches in a ViT);
+ * mask: which patches are hidden, [B, gh, gw] of 0 (kept) and 1 (hidden).
+ */
+export const PORT_TYPES = ['image', 'vector', 'latent', 'distribution', 'scalar', 'labels', 'tokens', 'mask'] as const;
 export type PortType = (typeof PORT_TYPES)[number];
 
 /** A symbolic dimension: 'B' is the batch, numbers are fixed sizes. */
@@ -19,6 +23,11 @@ export interface TensorType {
    * applied to stacked views is how weights are shared between siamese branches.
    */
   views?: number;
+  /**
+   * Token sequences [B, T, D] cut from an image: the patch grid (rows, columns) the T
+   * tokens came from, row-major, so masks and position embeddings know the layout.
+   */
+  grid?: [number, number];
 }
 
 export function formatShape(shape: readonly Dim[], views = 1): string {

@@ -66,13 +66,13 @@ test('bad params, unknown types, unknown ports and double inputs are each report
   const g = ae();
   g.nodes.find((n) => n.id === 'encoder')!.params.latent = 0;
   g.nodes.find((n) => n.id === 'decoder')!.params.colour = 'red';
-  g.nodes.push({ id: 'mystery', type: 'net.transformer', typeVersion: 1, params: {}, position: { x: 0, y: 0 } });
+  g.nodes.push({ id: 'mystery', type: 'net.hopfield', typeVersion: 1, params: {}, position: { x: 0, y: 0 } });
   g.edges.push({ id: 'dup', from: { node: 'data', port: 'image' }, to: { node: 'recon', port: 'target' } });
   g.edges.push({ id: 'ghost', from: { node: 'data', port: 'pixels' }, to: { node: 'recon', port: 'target' } });
   const msgs = errors(g).map((i) => `${i.code}: ${i.message}`);
   assert.ok(msgs.includes('bad-params: Encoder: Latent size must be at least 1'), msgs.join('\n'));
   assert.ok(msgs.includes('bad-params: Decoder: unknown parameter "colour"'), msgs.join('\n'));
-  assert.ok(msgs.includes('unknown-node-type: unknown node type "net.transformer"'));
+  assert.ok(msgs.includes('unknown-node-type: unknown node type "net.hopfield"'));
   assert.ok(msgs.includes('duplicate-input: Reconstruction loss.target already has an input; an input takes one edge'));
   assert.ok(msgs.includes('unknown-port: MNIST has no output "pixels"'));
 });

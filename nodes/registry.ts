@@ -28,6 +28,8 @@ import { moco } from './loss/moco';
 import { negativeCosine } from './loss/negative-cosine';
 import { swav } from './loss/swav';
 import { vicreg } from './loss/vicreg';
+import { jepa } from './loss/jepa';
+import { maskedPatch } from './loss/masked-patch';
 import { noiseSource } from './data/noise-source';
 import { decoder } from './network/decoder';
 import { dictionary } from './network/dictionary';
@@ -36,6 +38,9 @@ import { encoder } from './network/encoder';
 import { momentumEncoder } from './network/momentum-encoder';
 import { predictor } from './network/predictor';
 import { projector } from './network/projector';
+import { patchify } from './network/patchify';
+import { transformer } from './network/transformer';
+import { transformerPredictor } from './network/transformer-predictor';
 import { centering } from './operator/centering';
 import { latent } from './operator/latent';
 import { memoryQueue } from './operator/memory-queue';
@@ -43,8 +48,9 @@ import { prototypes } from './operator/prototypes';
 import { sampler } from './operator/sampler';
 import { stopGradient } from './operator/stop-gradient';
 import { views } from './operator/views';
+import { mask } from './operator/mask';
 
-export const NODE_SPECS = [mnist, toy2d, shapes, gaussianNoise, randomResizedCropNode, horizontalFlipNode, randomAffineNode, saltAndPepperNode, cutoutNode, colourJitterNode, gaussianBlurNode, views, noiseSource, encoder, decoder, projector, predictor, momentumEncoder, discriminator, dictionary, stopGradient, sampler, prototypes, memoryQueue, centering, latent, reconstruction, kl, contractive, l1, infoNce, moco, negativeCosine, vicreg, barlowTwins, swav, dino, ganDiscriminator, ganGenerator, kmeans, gmm] as const satisfies readonly NodeSpec<ParamDefs>[];
+export const NODE_SPECS = [mnist, toy2d, shapes, gaussianNoise, randomResizedCropNode, horizontalFlipNode, randomAffineNode, saltAndPepperNode, cutoutNode, colourJitterNode, gaussianBlurNode, views, mask, noiseSource, encoder, decoder, projector, predictor, patchify, transformer, transformerPredictor, momentumEncoder, discriminator, dictionary, stopGradient, sampler, prototypes, memoryQueue, centering, latent, reconstruction, kl, contractive, l1, infoNce, moco, negativeCosine, vicreg, barlowTwins, swav, dino, maskedPatch, jepa, ganDiscriminator, ganGenerator, kmeans, gmm] as const satisfies readonly NodeSpec<ParamDefs>[];
 
 export type AnyNodeSpec = NodeSpec<ParamDefs>;
 

@@ -20,6 +20,8 @@ export const TYPICAL_INPUTS: Record<PortType, TensorType> = {
   distribution: { type: 'distribution', shape: ['B', 2, 16] },
   scalar: { type: 'scalar', shape: [] },
   labels: { type: 'labels', shape: ['B'] },
+  tokens: { type: 'tokens', shape: ['B', 16, 32], grid: [4, 4] },
+  mask: { type: 'mask', shape: ['B', 4, 4] },
 };
 
 /** Typical input types of a node: its `example` where given, else by port type. */
@@ -60,6 +62,8 @@ export interface ForwardOptions {
   batch?: number;
   /** Ask loss nodes for per-sample energies (the energy landscape). */
   perSample?: boolean;
+  /** Inspect the node (ctx.probe): receives its internal tensors; keep what you need (tf.keep). */
+  probe?: (name: string, value: Tensor) => void;
 }
 
 export interface NodeHarness {
@@ -159,6 +163,7 @@ export function nodeHarness(
         },
         wants: () => true,
         mirrored: opts.mirrored ?? ((x) => x),
+        ...(o.probe ? { probe: o.probe } : {}),
       };
       const r = tf.tidy(() => {
         const outs = spec.forward(ctx as ForwardCtx<never>);

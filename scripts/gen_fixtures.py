@@ -371,7 +371,131 @@ def sparse_coding():
           grads=grads_of(loss, {'x': x, 'd': d, 'z': z}), outputs={'zNext': z_next})
 
 
+# ---------------------------------------------------------------- attention and masking (ViT, MAE, I-JEPA)
+def exact_mask(g, rows, gh, gw, hidden):
+    """[rows, gh, gw] of 0/1 with exactly `hidden` ones per row (as the Mask node draws them)."""
+    noise = torch.rand(rows, gh * gw, generator=g)
+    ids = torch.argsort(noise, dim=1)[:, :hidden]
+    m = torch.zeros(rows, gh * gw)
+    m.scatter_(1, ids, 1.0)
+    return m.reshape(rows, gh, gw)
+
+
+def mae_patchify(imgs, p):
+    """facebookresearch/mae models_mae.py MaskedAutoencoderViT.patchify, for [N, H, W, C] images."""
+    imgs = imgs.permute(0, 3, 1, 2)  # the official code takes NCHW
+    h = w = imgs.shape[2] // p
+    x = imgs.reshape(imgs.shape[0], imgs.shape[1], h, p, w, p)
+    x = torch.einsum('nchpwq->nhwpqc', x)
+    return x.reshape(imgs.shape[0], h * w, p ** 2 * imgs.shape[1])
+
+
+def attention():
+    g = gen(16)
+    b, t, d, heads = 2, 5, 8, 2
+    x = rand(g, b, t, d)
+    w = {k: rand(g, d, d, scale=1 / math.sqrt(d)) for k in ['wq', 'wk', 'wv', 'wo']}
+    bias = {k: rand(g, d, scale=0.1) for k in ['bq', 'bk', 'bv', 'bo']}
+    probe = rand(g, b, t, d)
+    mha = torch.nn.MultiheadAttention(d, heads, batch_first=True)
+    with torch.no_grad():
+        mha.in_proj_weight.copy_(torch.cat([w['wq'].t(), w['wk'].t(), w['wv'].t()], 0))
+        mha.in_proj_bias.copy_(torch.cat([bias['bq'], bias['bk'], bias['bv']]))
+        mha.out_proj.weight.copy_(w['wo'].t())
+        mha.out_proj.bias.copy_(bias['bo'])
+    # the module's parameters are copies: differentiate through the functional form with the leaves
+    out, att = F.multi_head_attention_forward(
+        x.transpose(0, 1), x.transpose(0, 1), x.transpose(0, 1), d, heads,
+        torch.cat([w['wq'].t(), w['wk'].t(), w['wv'].t()], 0), torch.cat([bias['bq'], bias['bk'], bias['bv']]),
+        None, None, False, 0.0, w['wo'].t(), bias['bo'], training=False, need_weights=True,
+        average_attn_weights=False)
+    out = out.transpose(0, 1)
+    ref, _ = mha(x, x, x, need_weights=False)
+    assert torch.allclose(ref, out)
+    loss = (out * probe).sum()
+    inputs = {'x': x, **w, **bias, 'probe': probe}
+    write('attention', 'torch.nn.MultiheadAttention (batch_first, per-head weights)', inputs, loss,
+          params={'heads': heads}, grads=grads_of(loss, {'x': x, 'wq': w['wq'], 'wk': w['wk'], 'wv': w['wv'], 'wo': w['wo']}),
+          outputs={'out': out, 'weights': att}, notes='loss = sum(out * probe), to check every gradient')
+
+
+def vit_block():
+    g = gen(17)
+    b, t, d, heads, hidden = 2, 4, 8, 2, 16
+    x = rand(g, b, t, d)
+    ps = {}
+    for ln in ['ln1', 'ln2', 'norm']:
+        ps[f'{ln}_g'] = rand(g, d, scale=0.1, shift=1.0)
+        ps[f'{ln}_b'] = rand(g, d, scale=0.1)
+    for k in ['q', 'k', 'v', 'o']:
+        ps[f'w{k}'] = rand(g, d, d, scale=1 / math.sqrt(d))
+        ps[f'b{k}'] = rand(g, d, scale=0.1)
+    ps['fc1_w'], ps['fc1_b'] = rand(g, d, hidden, scale=1 / math.sqrt(d)), rand(g, hidden, scale=0.1)
+    ps['fc2_w'], ps['fc2_b'] = rand(g, hidden, d, scale=1 / math.sqrt(hidden)), rand(g, d, scale=0.1)
+    probe = rand(g, b, t, d)
+    # a timm-style pre-norm Block (x + attn(norm1(x)); x + mlp(norm2(x))) and the ViT's final norm
+    h = x
+    n1 = F.layer_norm(h, (d,), ps['ln1_g'], ps['ln1_b'])
+    a, _ = F.multi_head_attention_forward(
+        n1.transpose(0, 1), n1.transpose(0, 1), n1.transpose(0, 1), d, heads,
+        torch.cat([ps['wq'].t(), ps['wk'].t(), ps['wv'].t()], 0), torch.cat([ps['bq'], ps['bk'], ps['bv']]),
+        None, None, False, 0.0, ps['wo'].t(), ps['bo'], training=False, need_weights=False)
+    h = h + a.transpose(0, 1)
+    n2 = F.layer_norm(h, (d,), ps['ln2_g'], ps['ln2_b'])
+    h = h + F.gelu(n2 @ ps['fc1_w'] + ps['fc1_b'], approximate='tanh') @ ps['fc2_w'] + ps['fc2_b']
+    out = F.layer_norm(h, (d,), ps['norm_g'], ps['norm_b'])
+    loss = (out * probe).sum()
+    write('vit_block', 'pre-norm ViT block (timm Block: LayerNorm, nn.MultiheadAttention, GELU tanh MLP) + final LayerNorm',
+          {'x': x, **ps, 'probe': probe}, loss, params={'heads': heads},
+          grads=grads_of(loss, {'x': x, 'wq': ps['wq'], 'fc1_w': ps['fc1_w'], 'ln1_g': ps['ln1_g']}),
+          outputs={'out': out}, notes='loss = sum(out * probe)')
+
+
+def mae():
+    g = gen(18)
+    n, p, hidden = 3, 7, 12
+    imgs = rounded(torch.rand(n, 28, 28, 1, generator=g))
+    pred = rand(g, n, 16, p * p * 1, scale=0.5, shift=0.5)
+    mask = exact_mask(g, n, 4, 4, hidden)
+    out = {}
+    for norm_pix in [False, True]:
+        # facebookresearch/mae models_mae.py MaskedAutoencoderViT.forward_loss
+        target = mae_patchify(imgs, p)
+        if norm_pix:
+            mean = target.mean(dim=-1, keepdim=True)
+            var = target.var(dim=-1, keepdim=True)
+            target = (target - mean) / (var + 1.e-6) ** .5
+        m = mask.reshape(n, -1)
+        loss = (pred - target) ** 2
+        loss = loss.mean(dim=-1)
+        loss = (loss * m).sum() / m.sum()
+        out[norm_pix] = loss
+    write('mae', 'facebookresearch/mae models_mae.py forward_loss (norm_pix_loss off; on as a term)',
+          {'imgs': imgs, 'pred': pred, 'mask': mask}, out[False], params={'patch': p},
+          terms={'normPix': out[True]}, grads=grads_of(out[False], {'pred': pred}),
+          outputs={'patches': mae_patchify(imgs, p)},
+          notes='pred covers every patch, as the official decoder outputs; only hidden ones count')
+
+
+def ijepa():
+    g = gen(19)
+    b, gh, gw, d, hidden = 3, 4, 4, 6, 4
+    h_full = rand(g, b, gh * gw, d, scale=2.0, shift=0.5)
+    mask = exact_mask(g, b, gh, gw, hidden)
+    z = rand(g, b, hidden, d, scale=1.5)
+    # facebookresearch/ijepa src/train.py forward_target + loss_fn, one target mask per image
+    with torch.no_grad():
+        h = F.layer_norm(h_full, (d,))
+        ids = torch.nonzero(mask.reshape(b, -1))[:, 1].reshape(b, hidden)  # ascending positions
+        h = torch.gather(h, 1, ids[:, :, None].repeat(1, 1, d))
+    loss = F.smooth_l1_loss(z, h)
+    mse = F.mse_loss(z, h)
+    write('ijepa', 'facebookresearch/ijepa src/train.py (layer-normalised targets, smooth L1; MSE as a term)',
+          {'z': z, 'h': h_full, 'mask': mask}, loss, terms={'mse': mse}, grads=grads_of(loss, {'z': z}),
+          notes='targets are computed without gradient, as in the official code')
+
+
 if __name__ == '__main__':
     for f in [kl, contractive, ntxent, moco, byol, simsiam, vicreg, barlow, sinkhorn, swav, dino, gan, kmeans, gmm,
-              sparse_coding]:
+              sparse_coding, attention, vit_block, mae, ijepa]:
         f()

@@ -29,6 +29,8 @@ export const PORT_HEX: Record<PortType, string> = {
   distribution: '#c084fc',
   scalar: '#fb7185',
   labels: '#fbbf24',
+  tokens: '#2dd4bf',
+  mask: '#f472b6',
 };
 
 export function categoryColor(c: NodeCategory): string {

@@ -22,6 +22,13 @@ import { sinkhorn } from './sinkhorn';
 import { istaStep, lassoEnergy, lipschitz } from './sparse-coding';
 import { swavLoss, swavScores } from './swav';
 import { assertAllClose, assertClose, vals } from './test-helpers';
+import { selfAttention } from './attention';
+import { jepaLoss } from './jepa';
+import { maskedPatchLoss } from './mae';
+import { maskPositions, takeTokens } from './masking';
+import { patchify } from './patchify';
+import { forwardTransformer } from './transformer';
+import type { ForwardCtx } from '../spec';
 import { vicregLoss } from './vicreg';
 
 await tf.setBackend('cpu');
@@ -55,7 +62,41 @@ interface Runner {
   outputs?: (x: T, p: P) => Record<string, Tensor>;
 }
 
+const attentionOf = (x: T, heads: number) => selfAttention(tf, x.x, { wq: x.wq, bq: x.bq, wk: x.wk, bk: x.bk, wv: x.wv, bv: x.bv, wo: x.wo, bo: x.bo }, heads);
+
+/** The fixture's ViT block through engine/ops/transformer.ts, with the fixture's tensors as the node's variables. */
+function vitBlock(x: T, heads: number): Tensor {
+  const vars: T = { 'norm.g': x.norm_g, 'norm.b': x.norm_b, 'blk0.fc1.w': x.fc1_w, 'blk0.fc1.b': x.fc1_b, 'blk0.fc2.w': x.fc2_w, 'blk0.fc2.b': x.fc2_b };
+  for (const ln of ['ln1', 'ln2']) Object.assign(vars, { [`blk0.${ln}.g`]: x[`${ln}_g`], [`blk0.${ln}.b`]: x[`${ln}_b`] });
+  for (const k of ['q', 'k', 'v', 'o']) Object.assign(vars, { [`blk0.w${k}`]: x[`w${k}`], [`blk0.b${k}`]: x[`b${k}`] });
+  const ctx = { tf, vars } as unknown as ForwardCtx<unknown>;
+  return forwardTransformer(ctx, x.x, { dim: x.x.shape[2]!, depth: 1, heads, mlpRatio: x.fc1_w.shape[1]! / x.x.shape[2]! });
+}
+
+/** The official MAE decoder predicts every patch; our predictor only the hidden ones, in ascending order. */
+const hiddenPred = (x: T) => takeTokens(tf, x.pred, maskPositions(tf, x.mask, vals(x.mask).filter((v) => v > 0.5).length / x.mask.shape[0], 'hidden'));
+
 const RUNNERS: Record<string, Runner> = {
+  attention: {
+    loss: (x, p) => tf.sum(tf.mul(attentionOf(x, p.heads).out, x.probe)),
+    outputs: (x, p) => {
+      const r = attentionOf(x, p.heads);
+      return { out: r.out, weights: r.weights };
+    },
+  },
+  vit_block: {
+    loss: (x, p) => tf.sum(tf.mul(vitBlock(x, p.heads), x.probe)),
+    outputs: (x, p) => ({ out: vitBlock(x, p.heads) }),
+  },
+  mae: {
+    loss: (x, p) => maskedPatchLoss(tf, hiddenPred(x), x.imgs, x.mask, p.patch, false),
+    terms: (x, p) => ({ normPix: maskedPatchLoss(tf, hiddenPred(x), x.imgs, x.mask, p.patch, true) }),
+    outputs: (x, p) => ({ patches: patchify(tf, x.imgs, p.patch) }),
+  },
+  ijepa: {
+    loss: (x) => jepaLoss(tf, x.z, x.h, x.mask, { normalize: true, distance: 'smooth-l1' }),
+    terms: (x) => ({ mse: jepaLoss(tf, x.z, x.h, x.mask, { normalize: true, distance: 'mse' }) }),
+  },
   kl: {
     loss: (x) => klStandardNormal(tf, x.mu, x.logvar),
     terms: (x) => ({ officialSum: tf.mul(klStandardNormal(tf, x.mu, x.logvar), x.mu.shape[0]) }),

@@ -76,7 +76,8 @@ function batchNorm(ctx: ForwardCtx<unknown>, x: Tensor, views: number, prefix: s
   return tf.add(tf.mul(y, gamma), beta);
 }
 
-function layerNorm(tf: Tf, x: Tensor, gamma: Tensor, beta: Tensor): Tensor {
+/** Layer norm over the last axis (any rank). */
+export function layerNorm(tf: Tf, x: Tensor, gamma: Tensor, beta: Tensor): Tensor {
   const { mean, variance } = tf.moments(x, -1, true); // [N, 1]
   return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, EPS))), gamma), beta);
 }
