@@ -18,6 +18,9 @@ import vicreg from './vicreg.json';
 import barlowtwins from './barlow-twins.json';
 import swav from './swav.json';
 import dino from './dino.json';
+import vitsimclr from './vit-simclr.json';
+import mae from './mae.json';
+import ijepa from './ijepa.json';
 
 export interface Preset {
   name: string;
@@ -50,6 +53,9 @@ export const PRESETS: readonly Preset[] = [
   load('barlow-twins', 'non-contrastive', barlowtwins),
   load('swav', 'non-contrastive', swav),
   load('dino', 'non-contrastive', dino),
+  load('vit-simclr', 'contrastive', vitsimclr),
+  load('mae', 'autoencoder', mae),
+  load('ijepa', 'non-contrastive', ijepa),
 ];
 
 export function getPreset(name: string): Preset | undefined {

@@ -451,7 +451,7 @@ export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, 
       const ps: PassState = { args: { training: false, step: 0, totalSteps: 1, batch, pass: 0 }, outputs: new Map(), terms: new Map(), inner: false };
       for (const n of nodes) {
         if (!anc.has(n.id)) continue;
-        if (n.spec.category === 'augment' || n.spec.type === 'op.views') {
+        if (n.spec.category === 'augment' || n.spec.type === 'op.views' || n.spec.type === 'op.mask') {
           // evaluation sees the clean digit once
           const [src, sport] = Object.values(n.sources)[0];
           const x = ps.outputs.get(src)![sport];

@@ -18,7 +18,7 @@ export interface EvalOptions {
 
 /** The port whose output is the representation: the first encoder's code (μ for a Gaussian one). */
 export function representationPort(plan: Plan): { nodeId: string; port: string } | null {
-  const order = ['net.encoder', 'op.latent', 'op.sampler'];
+  const order = ['net.encoder', 'net.transformer', 'op.latent', 'op.sampler'];
   for (const t of order) {
     const n = plan.nodes.find((x) => x.spec.type === t);
     if (n) return { nodeId: n.id, port: Object.keys(n.outputTypes)[0] };
@@ -43,7 +43,9 @@ export function embedSplit(plan: Plan, ref: { nodeId: string; port: string }, sp
     parts.push(
       tf.tidy(() => {
         let y = plan.embed(ref.nodeId, ref.port, { split, indices });
-        if (y.rank === 3) y = y.slice([0, 0, 0], [-1, 1, -1]); // a Gaussian code: keep μ
+        const type = plan.nodes.find((n) => n.id === ref.nodeId)?.outputTypes[ref.port];
+        if (type?.type === 'tokens') y = tf.mean(y, 1); // [N, T, D] -> [N, D]: average the tokens, as MAE and I-JEPA evaluate
+        else if (y.rank === 3) y = y.slice([0, 0, 0], [-1, 1, -1]); // a Gaussian code: keep μ
         return tf.reshape(y, [indices.length, -1]);
       }),
     );
