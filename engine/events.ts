@@ -191,7 +191,32 @@ export interface WeightsEvent {
   tensors: Record<string, { shape: number[]; data: Float32Array }>;
 }
 
+/**
+ * What a transformer attends to, for a gallery of held-out digits (the attention view):
+ * per digit, block and head, the attention each patch receives from the CLS token (or,
+ * without one, averaged over every query token).
+ */
+export interface AttentionEvent {
+  type: 'attention';
+  step: number;
+  /** The transformer node, e.g. "vit". */
+  source: string;
+  query: 'cls' | 'mean';
+  /** Row indices into the test split, and the digits themselves [N * H * W * C] bytes. */
+  rows: Int32Array;
+  sampleShape: number[];
+  pixels: Uint8Array;
+  labels: Uint8Array;
+  blocks: number;
+  heads: number;
+  /** The patch grid [rows, columns]. */
+  grid: [number, number];
+  /** [N * blocks * heads * rows * columns], row-major in that order. */
+  maps: Float32Array;
+}
+
 export type TrainEvent =
+  | AttentionEvent
   | EmbeddingsEvent
   | WeightsEvent
   | BackendEvent

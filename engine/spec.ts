@@ -209,6 +209,8 @@ export interface NodeSpec<D extends ParamDefs = ParamDefs> {
     /** Other nodes the example refers to, by id -> node type (with default params). */
     peers?: Record<string, string>;
   };
+  /** Internal tensors the node reports through ctx.probe when inspected (e.g. 'attention': [B, blocks, heads, T]). */
+  probes?: readonly string[];
   /** True when the node's computation needs convolution gradients (rules out the wasm backend). */
   usesConv?(params: ParamValues<D>): boolean;
   migrate?(params: Record<string, unknown>, fromVersion: number): Record<string, unknown>;

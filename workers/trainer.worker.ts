@@ -42,6 +42,11 @@ function transferables(e: TrainEvent): Transferable[] {
     case 'collapse':
       add(e.perDimStd);
       break;
+    case 'attention':
+      add(e.maps);
+      add(e.pixels);
+      add(e.labels);
+      break;
     case 'embeddings':
       add(e.data);
       add(e.labels);
@@ -81,7 +86,7 @@ const api: TrainerApi = {
         emit: (e) => onEvent(Comlink.transfer(e, transferables(e))),
         control: mine,
         evaluate: { every: settings?.evalEvery ?? 0, atEnd: settings?.evalAtEnd ?? true },
-        monitors: { latent: true, collapse: true, nodeStats: true, energy: true },
+        monitors: { latent: true, collapse: true, nodeStats: true, energy: true, attention: true },
         embeddingsAtEnd: true,
         weightsAtEnd: true,
         initialWeights: options.initialWeights,

@@ -79,7 +79,7 @@ export interface Plan {
    * The output of one port on clean inputs, for evaluation: only its ancestors
    * run, augmentations and view stacking are skipped, networks run in eval mode.
    */
-  embed(nodeId: string, port: string, batch: BatchRequest): Tensor;
+  embed(nodeId: string, port: string, batch: BatchRequest, inspect?: (name: string, value: Tensor) => void): Tensor;
   /** EMA updates of momentum encoders that run at this point of the step. */
   updateMirrors(when: 'before-step' | 'after-step', step: number, totalSteps: number): void;
   /** Runs the after-step updates registered by the last training forward pass. */
@@ -330,13 +330,15 @@ export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, 
     return ctx;
   }
 
-  function runNode(ps: PassState, n: CompiledNode): void {
+  function runNode(ps: PassState, n: CompiledNode, inspect?: (name: string, value: Tensor) => void): void {
     const forced = ps.args.overrides?.get(n.id);
     const inputs: Record<string, Tensor> = {};
     for (const [port, [src, sport]] of Object.entries(n.sources)) inputs[port] = ps.outputs.get(src)![sport];
     let out: Record<string, Tensor>;
     try {
-      out = n.spec.forward(makeCtx(ps, n, inputs) as ForwardCtx<never>);
+      const ctx = makeCtx(ps, n, inputs);
+      if (inspect) ctx.probe = inspect;
+      out = n.spec.forward(ctx as ForwardCtx<never>);
     } catch (e) {
       throw e instanceof NodeError ? e : new NodeError(n.id, `${n.spec.label}: ${(e as Error).message}`);
     }
@@ -436,7 +438,7 @@ export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, 
       for (const n of post) runNode(ps, n);
       return { outputs: ps.outputs, terms: ps.terms };
     },
-    embed(nodeId, port, batch) {
+    embed(nodeId, port, batch, inspect) {
       const target = compiled.get(nodeId);
       if (!target) throw new Error(`node "${nodeId}" is not part of the trained graph`);
       const anc = new Set<string>();
@@ -462,7 +464,7 @@ export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, 
           ps.outputs.set(n.id, n.spec.forward(makeCtx(ps, n, { z: tf.tidy(() => inferLatent(ps, n)) }) as ForwardCtx<never>));
           continue;
         }
-        runNode(ps, n);
+        runNode(ps, n, n.id === nodeId ? inspect : undefined);
       }
       return ps.outputs.get(nodeId)![port];
     },

@@ -9,6 +9,7 @@ import type { Dataset, Tensor } from '../spec';
 import type { SpecLookup } from '../validate';
 import { compile, NodeError, type Plan } from './compile';
 import { embedSplit, evaluatePlan, representationPort } from './evaluate';
+import { attentionRows, attentionSnapshot } from './attention-maps';
 import { collapseSnapshot, energySnapshot, evalSubset, generativeRows, latentSnapshot, nodeStats, plottable, type PortRef } from './monitors';
 import { clamp } from '../ops/clamp';
 import { planTensors, writePlanTensors } from './export-step';
@@ -25,8 +26,8 @@ export interface RunOptions {
   gridSize?: number;
   /** Held-out evaluation: every N steps (0 = never; without the probe) and at the end (with it). Defaults to the graph's settings. */
   evaluate?: { every: number; atEnd: boolean };
-  /** Latent plot, collapse monitors, node statistics, energy landscape (the UI's views). */
-  monitors?: { latent: boolean; collapse: boolean; nodeStats: boolean; energy: boolean };
+  /** Latent plot, collapse monitors, node statistics, energy landscape, attention maps (the UI's views). */
+  monitors?: { latent: boolean; collapse: boolean; nodeStats: boolean; energy: boolean; attention?: boolean };
   /** Emit the held-out embeddings of the representation when the run ends (an `embeddings` event). */
   embeddingsAtEnd?: boolean;
   /** Emit every weight and state tensor when the run ends (a `weights` event, for the PyTorch export). */
@@ -156,6 +157,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
   const monitors = opts.monitors ?? { latent: false, collapse: false, nodeStats: false, energy: false };
   const evaluate = opts.evaluate ?? { every: 0, atEnd: false };
   const subset = evalSubset(plan);
+  const galleryRows = attentionRows(plan);
   if (monitors.latent) {
     const px = ds.test.pixels;
     const f = ds.sampleShape.reduce((a, b) => a * b, 1);
@@ -175,6 +177,10 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
     if (monitors.energy) {
       const e = await energySnapshot(plan, step);
       if (e) emit(e);
+    }
+    if (monitors.attention) {
+      const a = await attentionSnapshot(plan, galleryRows, step);
+      if (a) emit(a);
     }
     if (latent) {
       const ref = plottable(plan, control.probe ?? null) ?? representationPort(plan);
