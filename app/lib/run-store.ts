@@ -9,6 +9,7 @@
 import type { Graph } from '../../engine/graph';
 import type { GraphIssue } from '../../engine/types';
 import type {
+  AttentionEvent,
   BackendName,
   CollapseEvent,
   DoneEvent,
@@ -59,6 +60,8 @@ export interface RunSnapshot {
   collapseHistory: CollapsePoint[];
   nodeStats: NodeStatsEvent | null;
   energy: EnergyEvent | null;
+  /** The latest attention maps (graphs with a transformer). */
+  attention: AttentionEvent | null;
   evals: EvalEvent[];
   /** The held-out embeddings sent when the run ended (for the .npy download). */
   embeddings: EmbeddingsEvent | null;
@@ -86,6 +89,7 @@ const IDLE: RunSnapshot = {
   collapseHistory: [],
   nodeStats: null,
   energy: null,
+  attention: null,
   evals: [],
   embeddings: null,
 };
@@ -297,6 +301,9 @@ export class RunStore {
         break;
       case 'energy':
         this.update({ energy: e });
+        break;
+      case 'attention':
+        this.update({ attention: e });
         break;
       case 'eval':
         this.update({ evals: [...this.next.evals, e] });

@@ -3,7 +3,7 @@
 // check that data was drawn, not only that an element exists.
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type ViewName = 'loss' | 'latent' | 'energy' | 'images' | 'collapse' | 'eval';
+export type ViewName = 'loss' | 'latent' | 'energy' | 'attention' | 'images' | 'collapse' | 'eval';
 
 export class ViewsPage {
   readonly dock: Locator;

@@ -9,6 +9,7 @@ import type { RunStore } from '../../lib/run-store';
 import { isNumber, usePersisted } from '../../lib/use-persisted';
 import { useRun } from '../../lib/use-run';
 import { ChevronIcon } from '../icons';
+import { AttentionPanel } from './AttentionPanel';
 import { CollapsePanel } from './CollapsePanel';
 import { EnergyPanel } from './EnergyPanel';
 import { EvalPanel } from './EvalPanel';
@@ -16,12 +17,13 @@ import { ImagesPanel } from './ImagesPanel';
 import { LatentPanel, type Projection } from './LatentPanel';
 import { LossPanel } from './LossPanel';
 
-export type ViewId = 'loss' | 'latent' | 'energy' | 'images' | 'collapse' | 'eval';
+export type ViewId = 'loss' | 'latent' | 'energy' | 'attention' | 'images' | 'collapse' | 'eval';
 
 const VIEWS: { id: ViewId; title: string }[] = [
   { id: 'loss', title: 'Loss' },
   { id: 'energy', title: 'Energy' },
   { id: 'latent', title: 'Latent space' },
+  { id: 'attention', title: 'Attention' },
   { id: 'images', title: 'Images' },
   { id: 'collapse', title: 'Collapse' },
   { id: 'eval', title: 'Evaluation' },
@@ -52,11 +54,12 @@ function DockView(p: DockProps) {
   const [hidden, setHidden] = usePersisted<ViewId[]>('views.hidden', [], isViewList);
   const [height, setHeight] = usePersisted('views.height', DEFAULT_HEIGHT, isNumber);
   const hasEnergy = useRun(store, (s) => s.energy !== null);
+  const hasAttention = useRun(store, (s) => s.attention !== null);
   const drag = useRef<{ y: number; h: number } | null>(null);
   const dock = useRef<HTMLElement>(null);
 
-  // Energy exists only for 2-D toy data: its toggle appears with its first event.
-  const available = VIEWS.filter((v) => v.id !== 'energy' || hasEnergy);
+  // Energy exists only for 2-D toy data, attention only for transformers: their toggles appear with their first event.
+  const available = VIEWS.filter((v) => (v.id !== 'energy' || hasEnergy) && (v.id !== 'attention' || hasAttention));
   const shown = (id: ViewId) => !hidden.includes(id) && available.some((v) => v.id === id);
 
   const maxHeight = () => Math.max(MIN_HEIGHT, (dock.current?.parentElement?.clientHeight ?? 800) - 140);
@@ -128,6 +131,7 @@ function DockView(p: DockProps) {
           {shown('loss') && <LossPanel store={store} labelFor={p.labelFor} />}
           {shown('energy') && <EnergyPanel store={store} />}
           {shown('latent') && <LatentPanel store={store} probe={p.probe} onClearProbe={p.onClearProbe} projection={p.projection} onProjection={p.onProjection} projectorHint={p.projectorHint} />}
+          {shown('attention') && <AttentionPanel store={store} />}
           {shown('images') && <ImagesPanel store={store} />}
           {shown('collapse') && <CollapsePanel store={store} />}
           {shown('eval') && <EvalPanel store={store} labelFor={p.labelFor} isVae={p.isVae} evalEvery={p.evalEvery} evalAtEnd={p.evalAtEnd} />}
