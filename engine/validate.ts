@@ -266,6 +266,31 @@ export function analyzeForTraining(graph: Graph, lookup: SpecLookup): Analysis {
   if (!specs.some((s) => s?.loss)) {
     a.issues.push({ code: 'no-loss', severity: 'error', nodeIds: [], message: 'add a loss node: training minimises the sum of the losses' });
   }
+  a.issues.push(...unfedMirrors(graph, a, lookup));
   a.issues.push(...slowStepWarnings(graph, a, lookup));
   return a;
+}
+
+/**
+ * A momentum encoder copies networks that the losses train; one that follows a
+ * network feeding no loss would copy weights that never change (the compiler
+ * refuses it, so the validator says so first, on the canvas).
+ */
+function unfedMirrors(graph: Graph, a: Analysis, lookup: SpecLookup): GraphIssue[] {
+  const needed = new Set<string>();
+  const visit = (id: string) => {
+    if (needed.has(id)) return;
+    needed.add(id);
+    for (const e of a.incoming.get(id)?.values() ?? []) visit(e.from.node);
+  };
+  for (const n of graph.nodes) if (lookup(n.type)?.loss) visit(n.id);
+  const out: GraphIssue[] = [];
+  for (const n of graph.nodes) {
+    const spec = lookup(n.type);
+    const params = a.params.get(n.id);
+    if (!spec?.mirror || !params || !needed.has(n.id)) continue;
+    const ref = spec.mirror.follows(params as never).find((id) => !needed.has(id));
+    if (ref !== undefined) out.push({ code: 'unsupported', severity: 'error', nodeIds: [n.id], message: `${spec.label}: the followed node "${ref}" does not feed any loss, so it never trains` });
+  }
+  return out;
 }

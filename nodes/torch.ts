@@ -28,6 +28,12 @@ import { negativeCosineTorch } from './loss/negative-cosine.torch';
 import { reconstructionTorch } from './loss/reconstruction.torch';
 import { swavTorch } from './loss/swav.torch';
 import { vicregTorch } from './loss/vicreg.torch';
+import { jepaTorch } from './loss/jepa.torch';
+import { maskedPatchTorch } from './loss/masked-patch.torch';
+import { patchifyTorch } from './network/patchify.torch';
+import { transformerTorch } from './network/transformer.torch';
+import { transformerPredictorTorch } from './network/transformer-predictor.torch';
+import { maskTorch } from './operator/mask.torch';
 import { decoderTorch } from './network/decoder.torch';
 import { dictionaryTorch } from './network/dictionary.torch';
 import { discriminatorTorch } from './network/discriminator.torch';
@@ -56,6 +62,7 @@ export const TORCH_PARTS: Record<string, TorchPart> = {
   'augment.colour-jitter': colourJitterTorch,
   'augment.gaussian-blur': gaussianBlurTorch,
   'op.views': viewsTorch,
+  'op.mask': maskTorch,
   'op.stop-gradient': stopGradientTorch,
   'op.sampler': samplerTorch,
   'op.prototypes': prototypesTorch,
@@ -67,6 +74,9 @@ export const TORCH_PARTS: Record<string, TorchPart> = {
   'net.projector': mlpHeadTorch,
   'net.predictor': mlpHeadTorch,
   'net.momentum-encoder': momentumEncoderTorch,
+  'net.patchify': patchifyTorch,
+  'net.transformer': transformerTorch,
+  'net.transformer-predictor': transformerPredictorTorch,
   'net.discriminator': discriminatorTorch,
   'net.dictionary': dictionaryTorch,
   'loss.reconstruction': reconstructionTorch,
@@ -78,6 +88,8 @@ export const TORCH_PARTS: Record<string, TorchPart> = {
   'loss.negative-cosine': negativeCosineTorch,
   'loss.vicreg': vicregTorch,
   'loss.barlow-twins': barlowTwinsTorch,
+  'loss.masked-patch': maskedPatchTorch,
+  'loss.jepa': jepaTorch,
   'loss.swav': swavTorch,
   'loss.dino': dinoTorch,
   'loss.gan-discriminator': ganDiscriminatorTorch,

@@ -106,6 +106,7 @@ export function parityStep(
         const t = n.spec.type;
         if (n.spec.category === 'augment') kept.push([`${n.id}.out`, tf.keep(o.out)]);
         else if (t === 'data.noise') kept.push([`${n.id}.z`, tf.keep(o.z)]);
+        else if (t === 'op.mask') kept.push([`${n.id}.mask`, tf.keep(o.mask)]);
         else if (t === 'op.sampler' && n.params.evaluation !== undefined) {
           const [src, port] = n.sources.dist;
           const d = r.outputs.get(src)![port];
