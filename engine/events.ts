@@ -67,6 +67,8 @@ export interface DoneEvent {
   backend: BackendName;
   numTensors: number;
   error?: string;
+  /** Warnings the run raised without stopping (an exploding loss, a dead network), in order. */
+  warnings?: string[];
 }
 
 /** Evaluation on the held-out split (every `evalEvery` steps and at the end). */

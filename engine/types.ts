@@ -57,6 +57,8 @@ export type IssueCode =
   | 'duplicate-id'
   | 'invalid-file'
   | 'slow'
+  | 'exploding'
+  | 'dead-network'
   | 'cycle'
   | 'type-mismatch'
   | 'shape-mismatch'

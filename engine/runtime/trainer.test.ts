@@ -88,10 +88,11 @@ test('a diverging run fails with a message on the loss node, and nothing leaks',
   const start = tf.memory().numTensors;
   const { done, events } = await run(g, 200);
   assert.equal(done.state, 'failed');
-  assert.match(done.error!, /Reconstruction loss \(recon\) became (NaN|Infinity) at step \d+: the run diverged/);
-  const issues = events.find((e) => e.type === 'issues');
+  assert.match(done.error!, /^the loss became (NaN|Infinity) at step \d+ in Reconstruction loss \(recon\): the run diverged and was stopped/);
+  const issues = events.filter((e) => e.type === 'issues').at(-1);
   assert.ok(issues && issues.type === 'issues');
-  assert.deepEqual(issues.issues[0].nodeIds, ['recon']);
+  const stop = issues.issues.at(-1)!;
+  assert.deepEqual([stop.code, stop.nodeIds], ['diverged', ['recon']]);
   assert.equal(tf.memory().numTensors, start);
 });
 
@@ -128,4 +129,16 @@ test('pause holds the run, resume continues it, stop ends it early', async () =>
   assert.ok(done!.steps > 20 && done!.steps < 10_000, `stopped after ${done!.steps} steps`);
   assert.deepEqual(states.slice(0, 4), ['compiling', 'running', 'paused', 'running']);
   assert.equal(states.at(-1), 'stopped');
+});
+
+test('divergence: an autoencoder whose units all die at lr 10 ends done with a dead-network warning, every step checked', async () => {
+  const g = tinyDae(32);
+  g.meta.train.learningRate = 10;
+  g.meta.train.logEvery = 5;
+  const { done, events, metrics } = await run(g, 25);
+  assert.equal(done.state, 'done', 'a warning does not stop the run');
+  const warned = events.flatMap((e) => (e.type === 'issues' ? e.issues : [])).filter((i) => i.code === 'dead-network' || i.code === 'exploding');
+  assert.ok(warned.length >= 1, JSON.stringify(metrics.map((m) => [m.totals.main, m.gradNorms.main])));
+  assert.ok(done.warnings?.length, 'the summary lists the warnings');
+  assert.equal(done.numTensors, 0, 'the per-step totals kept for the check are freed');
 });

@@ -13,6 +13,11 @@ import { attentionRows, attentionSnapshot } from './attention-maps';
 import { collapseSnapshot, energySnapshot, evalSubset, generativeRows, latentSnapshot, nodeStats, plottable, type PortRef } from './monitors';
 import { clamp } from '../ops/clamp';
 import { planTensors, writePlanTensors } from './export-step';
+import type { GraphIssue } from '../types';
+import { DivergenceWatch } from './divergence';
+
+/** Steps between divergence reads when logEvery is longer. */
+const READ_EVERY = 50;
 
 export interface RunOptions {
   graph: Graph;
@@ -115,9 +120,11 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
   const settings = graph.meta.train;
   const totalSteps = opts.steps ?? settings.steps;
   const t0 = performance.now();
+  /** Warnings so far (explosions, dead networks): re-emitted whole, since the issues event replaces the list shown. */
+  const warnings: GraphIssue[] = [];
   const finish = (state: DoneEvent['state'], steps: number, final: Record<string, number>, error?: string): DoneEvent => {
     const wallMs = performance.now() - t0;
-    const done: DoneEvent = { type: 'done', state, steps, wallMs, stepsPerSec: steps / Math.max(1e-9, wallMs / 1000), final, backend: opts.backend, numTensors: tf.memory().numTensors, error };
+    const done: DoneEvent = { type: 'done', state, steps, wallMs, stepsPerSec: steps / Math.max(1e-9, wallMs / 1000), final, backend: opts.backend, numTensors: tf.memory().numTensors, error, ...(warnings.length ? { warnings: warnings.map((w) => w.message) } : {}) };
     emit({ type: 'state', state: state === 'done' ? 'done' : state });
     emit(done);
     return done;
@@ -150,6 +157,23 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
   const gridIdx = Int32Array.from({ length: gridN }, (_, i) => Math.floor((i * ds.test.count) / gridN));
   const final: Record<string, number> = {};
   const phaseOfTerm = new Map(plan.phases.flatMap((p) => p.losses.map((l) => [l.id, p.name] as const)));
+  const labelOf = (id: string) => plan.nodes.find((n) => n.id === id)?.spec.label ?? id;
+  const watch = new DivergenceWatch(
+    plan.phases.map((p) => {
+      const vars = new Set(p.vars);
+      return {
+        name: p.name,
+        lossIds: p.losses.map((l) => l.id),
+        labels: p.losses.map((l) => labelOf(l.id)),
+        trainedIds: plan.nodes.filter((n) => Object.values(n.vars).some((v) => vars.has(v))).map((n) => n.id),
+        trainable: p.vars.length > 0,
+      };
+    }),
+    settings.learningRate,
+  );
+  /** Every step's phase totals since the last read: checked for divergence in one device read. */
+  let pending: Array<[number, string, Tensor]> = [];
+  let lastRead = 0;
   let step = 0;
   let completed = 0;
   let outcome: { state: DoneEvent['state']; steps: number; error?: string } | undefined;
@@ -203,14 +227,14 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
       const log = step % settings.logEvery === 0 || step === 1 || step === totalSteps;
       const batch = { split: 'train' as const, indices: sampler.next(plan.batchSize) };
       const logged: Array<[string, Tensor]> = [];
-      const totals: Array<[string, Tensor]> = [];
       const norms: Array<[string, Tensor]> = [];
 
       plan.updateMirrors('before-step', step, totalSteps);
       let pass = 0;
       for (const phase of plan.phases) for (let rep = 0; rep < phase.repeats; rep++) {
         // only the last update of a repeated phase is logged
-        const logThis = log && rep === phase.repeats - 1;
+        const lastRep = rep === phase.repeats - 1;
+        const logThis = log && lastRep;
         const pi = pass++;
         const lossOf = () => {
           const r = plan.forward({ training: true, step, totalSteps, batch, pass: pi });
@@ -231,18 +255,20 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
         if (phase.vars.length === 0) {
           // nothing to differentiate (e.g. K-means by EM): the pass still runs for its updates and curves
           const value = tf.tidy(() => tf.keep(lossOf()));
-          if (logThis) totals.push([phase.name, value]);
+          if (lastRep) pending.push([step, phase.name, value]);
           else value.dispose();
           continue;
         }
         const { value, grads } = tf.variableGrads(lossOf, phase.vars);
+        // every step's total is kept for the divergence check (a scalar; read with the next log)
+        if (lastRep) pending.push([step, phase.name, value]);
+        else value.dispose();
         if (logThis) {
-          totals.push([phase.name, value]);
           // Not tf.addN: with more than 7 inputs tfjs-backend-webgpu 4.22 builds a shader over the
           // 8-storage-buffer limit; the pipeline is invalid and the whole command buffer, this step's
           // optimizer update included, is silently dropped (the weights then drift to NaN).
           norms.push([phase.name, tf.tidy(() => tf.sqrt(tf.sum(tf.stack(Object.values(grads).map((g) => tf.sum(tf.square(g)))))))]);
-        } else value.dispose();
+        }
         optimizers.get(phase.name)!.applyGradients(grads);
         tf.dispose(Object.values(grads));
       }
@@ -250,33 +276,61 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
       plan.runAfterStep();
       completed = step;
 
-      if (log) {
-        const keys = [...logged.map(([k]) => k), ...totals.map(([k]) => `total:${k}`), ...norms.map(([k]) => `norm:${k}`)];
-        const all = [...logged, ...totals, ...norms].map(([, t]) => t);
+      // read at every log, and at least every READ_EVERY steps so a long logEvery cannot hide a divergence
+      if (log || step - lastRead >= READ_EVERY) {
+        const checked = pending;
+        pending = [];
+        lastRead = step;
+        const all = [...checked.map(([, , t]) => t), ...logged.map(([, t]) => t), ...norms.map(([, t]) => t)];
         const stacked = tf.tidy(() => tf.stack(all.map((t) => tf.reshape(t, [])))); // [K]
-        const vals = await stacked.data(); // the one device read per logged step
+        const vals = await stacked.data(); // the one device read
         stacked.dispose();
         tf.dispose(all);
+        let i = 0;
+        const perStep = new Map<number, Array<[string, number]>>();
+        for (const [s, name] of checked) {
+          const list = perStep.get(s) ?? [];
+          list.push([name, vals[i++]]);
+          perStep.set(s, list);
+        }
         const losses: Record<string, number> = {};
-        const totalsOut: Record<string, number> = {};
-        const gradNorms: Record<string, number> = {};
-        keys.forEach((k, i) => {
-          if (k.startsWith('total:')) totalsOut[k.slice(6)] = vals[i];
-          else if (k.startsWith('norm:')) gradNorms[k.slice(5)] = vals[i];
-          else losses[k] = vals[i];
-        });
-        const bad = Object.entries(losses).find(([, v]) => !Number.isFinite(v));
-        if (bad) {
-          const nodeId = bad[0].split('/')[0];
-          const label = plan.nodes.find((n) => n.id === nodeId)?.spec.label ?? nodeId;
-          const msg = `${label} (${nodeId}) became ${bad[1]} at step ${step}: the run diverged. Lower the learning rate (now ${settings.learningRate}) or check the loss inputs.`;
-          emit({ type: 'issues', issues: [{ code: 'diverged', severity: 'error', nodeIds: [nodeId], message: msg }] });
-          outcome = { state: 'failed', steps: completed, error: msg };
+        for (const [k] of logged) losses[k] = vals[i++];
+        const normList = norms.map(([k]) => [k, vals[i++]] as [string, number]);
+        const badTerms = Object.keys(losses).filter((k) => !Number.isFinite(losses[k]));
+        // a non-finite term inside a finite total (weight 0, a monitored sub-term) is a divergence too
+        if (badTerms.length && ![...(perStep.get(step) ?? [])].some(([, v]) => !Number.isFinite(v))) {
+          perStep.set(step, [...(perStep.get(step) ?? []), [phaseOfTerm.get(badTerms[0].split('/')[0]) ?? 'main', losses[badTerms[0]]]]);
+        }
+        let stop: GraphIssue | undefined;
+        const fresh: GraphIssue[] = [];
+        for (const [s, list] of perStep) {
+          const v = watch.step(s, list, s === step ? badTerms : []);
+          if ('stop' in v) {
+            stop = v.stop;
+            break;
+          }
+          fresh.push(...v.warnings);
+        }
+        if (!stop && log) {
+          const v = watch.gradients(step, normList);
+          if ('stop' in v) stop = v.stop;
+          else fresh.push(...v.warnings);
+        }
+        if (fresh.length) {
+          warnings.push(...fresh);
+          emit({ type: 'issues', issues: [...warnings] });
+        }
+        if (stop) {
+          emit({ type: 'issues', issues: [...warnings, stop] });
+          outcome = { state: 'failed', steps: completed, error: stop.message };
           break;
         }
-        Object.assign(final, losses);
-        const wallMs = performance.now() - t0;
-        emit({ type: 'metrics', step, losses, totals: totalsOut, gradNorms, learningRate: settings.learningRate, wallMs, stepsPerSec: step / (wallMs / 1000) });
+        if (log) {
+          Object.assign(final, losses);
+          const wallMs = performance.now() - t0;
+          const totalsOut = Object.fromEntries(perStep.get(step) ?? []);
+          emit({ type: 'metrics', step, losses, totals: totalsOut, gradNorms: Object.fromEntries(normList), learningRate: settings.learningRate, wallMs, stepsPerSec: step / (wallMs / 1000) });
+        }
       }
       const wantLatent = monitors.latent && (step % settings.latentEvery === 0 || step === totalSteps || !!control.refreshLatent);
       if (step % settings.imageEvery === 0 || step === totalSteps || wantLatent) {
@@ -309,6 +363,8 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
       emit({ type: 'weights', step: completed, tensors });
     }
   } catch (e) {
+    tf.dispose(pending.map(([, , t]) => t));
+    pending = [];
     plan.clearAfterStep();
     const err = e as Error;
     if (err instanceof NodeError) {
@@ -316,6 +372,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
     }
     outcome = { state: 'failed', steps: completed, error: err.message };
   } finally {
+    tf.dispose(pending.map(([, , t]) => t));
     for (const o of optimizers.values()) disposeOptimizer(o);
     plan.dispose();
   }
