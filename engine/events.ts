@@ -95,6 +95,10 @@ export interface EvalEvent {
   heldOut: Record<string, number>;
   /** Weighted total of the held-out losses (single-phase graphs): the −ELBO for a VAE. */
   heldOutTotal: number | null;
+  /** Labelled rows per class the probe trained on: 10, or fewer when a class has fewer training rows. */
+  probePerClass?: number;
+  /** Set when kNN and the probe could not be scored, saying why (e.g. an unlabelled imported dataset). */
+  noLabels?: string;
 }
 
 /** 2-D projection of the held-out subset's embeddings at one port. */
@@ -108,6 +112,8 @@ export interface LatentEvent {
   points: Float32Array;
   /** [N] class of each point */
   labels: Uint8Array;
+  /** false when the dataset has no labels (the plot is drawn uncoloured). */
+  labelled?: boolean;
   /** PCA: fraction of variance on each axis. */
   explained: [number, number] | null;
 }

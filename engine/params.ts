@@ -44,7 +44,24 @@ export interface NodesParam extends ParamBase {
   categories: readonly string[];
   maxItems: number;
 }
-export type ParamDef = NumberParam | ChoiceParam | BooleanParam | IntListParam | NodesParam;
+/**
+ * A dataset imported on this device, as a graph refers to it: by content hash and name,
+ * with what shape inference needs. Graphs travel without the data itself.
+ */
+export interface DatasetRef {
+  id: string;
+  name: string;
+  kind: 'image' | 'vector';
+  /** As imported: [S, S, C] for images, [F] for vectors. */
+  shape: number[];
+  /** 0 for an unlabelled set. */
+  classes: number;
+}
+export interface DatasetParam extends ParamBase {
+  kind: 'dataset';
+  default: DatasetRef | null;
+}
+export type ParamDef = NumberParam | ChoiceParam | BooleanParam | IntListParam | NodesParam | DatasetParam;
 export type ParamDefs = Record<string, ParamDef>;
 
 type ValueOf<D extends ParamDef> = D extends NumberParam
@@ -57,7 +74,9 @@ type ValueOf<D extends ParamDef> = D extends NumberParam
         ? number[]
         : D extends NodesParam
           ? string[]
-          : never;
+          : D extends DatasetParam
+            ? DatasetRef | null
+            : never;
 
 export type ParamValues<D extends ParamDefs> = { [K in keyof D]: ValueOf<D[K]> };
 
@@ -67,6 +86,7 @@ export const choice = <const O extends string>(d: Omit<ChoiceParam<O>, 'kind'>):
 export const bool = (d: Omit<BooleanParam, 'kind'>): BooleanParam => ({ kind: 'boolean', ...d });
 export const intList = (d: Omit<IntListParam, 'kind'>): IntListParam => ({ kind: 'intList', ...d });
 export const nodes = (d: Omit<NodesParam, 'kind'>): NodesParam => ({ kind: 'nodes', ...d });
+export const dataset = (d: Omit<DatasetParam, 'kind' | 'default'>): DatasetParam => ({ kind: 'dataset', default: null, ...d });
 
 function paramSchema(name: string, d: ParamDef): z.ZodType {
   switch (d.kind) {
@@ -100,6 +120,20 @@ function paramSchema(name: string, d: ParamDef): z.ZodType {
       return z
         .array(z.string().min(1), { error: `${d.label} must be a list of node ids` })
         .max(d.maxItems, `${d.label} allows at most ${d.maxItems} nodes`)
+        .default(d.default);
+    case 'dataset':
+      return z
+        .object(
+          {
+            id: z.string().min(1),
+            name: z.string(),
+            kind: z.enum(['image', 'vector']),
+            shape: z.array(z.number().int().positive()).min(1).max(3),
+            classes: z.number().int().min(0),
+          },
+          { error: `${d.label} must be an imported dataset` },
+        )
+        .nullable()
         .default(d.default);
     default: {
       const never: never = d;

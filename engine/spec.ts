@@ -3,6 +3,7 @@
 // context (`ctx.tf`) rather than imported, so node files stay loadable in the
 // UI thread without pulling TensorFlow.js into the page bundle.
 import type * as TF from '@tensorflow/tfjs';
+import type { ImportedSet } from './data/imported';
 import type { ParamDefs, ParamValues } from './params';
 import type { NodeCategory, NodeProblem, PortType, TensorType } from './types';
 
@@ -42,6 +43,8 @@ export interface Dataset {
   /** Shape of one sample: [H, W, C] for images, [F] for points. */
   sampleShape: number[];
   classes: number;
+  /** false for a set without labels: labels are then all 0 and kNN / probe are not computed. */
+  labelled?: boolean;
   train: DataSplit;
   test: DataSplit;
 }
@@ -196,6 +199,11 @@ export interface NodeSpec<D extends ParamDefs = ParamDefs> {
     dataset(params: ParamValues<D>): string;
     batchSize(params: ParamValues<D>): number;
     generate?(params: ParamValues<D>, seed: number): Dataset;
+    /**
+     * Datasets imported by the user (stored on the device, or given to the CLI with
+     * --data): which one, and how to prepare it once loaded. null: none chosen yet.
+     */
+    stored?(params: ParamValues<D>): { id: string; name: string; prepare(set: ImportedSet, seed: number): Dataset } | null;
   };
   /**
    * Typical inputs for the registry test and the docs, by input port (e.g. two

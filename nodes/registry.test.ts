@@ -5,12 +5,20 @@
 import * as tf from '@tensorflow/tfjs';
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { defaultParams, parseParams } from '../engine/params';
+import type { ImportedSet } from '../engine/data/imported';
+import { defaultParams, parseParams, type DatasetRef } from '../engine/params';
 import type { Tensor } from '../engine/spec';
 import { isProblem, PORT_TYPES } from '../engine/types';
 import { allSpecs, getSpec } from './registry';
 import { TORCH_PARTS } from './torch';
 import { concreteShape, exampleInputTypes, nodeHarness, randomInputs } from './test-harness';
+
+/** A small stored set of the shape a "Your data" example refers to (rows 0..19, 3 classes). */
+function importedExample(ref: DatasetRef): ImportedSet {
+  const per = ref.shape.reduce((a, b) => a * b, 1);
+  const data = ref.kind === 'image' ? Uint8Array.from({ length: 20 * per }, (_, i) => (i * 37) % 256) : Float32Array.from({ length: 20 * per }, (_, i) => Math.sin(i));
+  return { kind: ref.kind, sampleShape: ref.shape, classNames: ['a', 'b', 'c'], train: { count: 20, data, labels: Uint8Array.from({ length: 20 }, (_, i) => i % 3) }, test: null, notes: [] };
+}
 
 before(async () => {
   await tf.setBackend('cpu');
@@ -63,7 +71,8 @@ for (const spec of allSpecs()) {
 
     const before = tf.memory().numTensors;
     // data nodes that make their dataset in code get it; the rest read a fake MNIST
-    const dataset = spec.data?.generate?.(params, 1);
+    const stored = spec.data?.stored?.(params);
+    const dataset = spec.data?.generate?.(params, 1) ?? (stored ? stored.prepare(importedExample(params.dataset as DatasetRef), 1) : undefined);
     // a momentum encoder runs real copies of the networks it follows
     const followed = spec.mirror ? spec.mirror.follows(params).map((id) => nodeHarness(tf, peers[id], { inputTypes: { in: inputTypes.in } })) : [];
     const mirrored = (x: Tensor) => followed.reduce((y, f) => Object.values(f.forward({ in: y }))[0], x);

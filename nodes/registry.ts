@@ -13,6 +13,7 @@ import { saltAndPepperNode } from './augment/salt-and-pepper';
 import { mnist } from './data/mnist';
 import { shapes } from './data/shapes';
 import { toy2d } from './data/toy2d';
+import { userData } from './data/user-data';
 import { reconstruction } from './loss/reconstruction';
 import { barlowTwins } from './loss/barlow-twins';
 import { contractive } from './loss/contractive';
@@ -50,7 +51,7 @@ import { stopGradient } from './operator/stop-gradient';
 import { views } from './operator/views';
 import { mask } from './operator/mask';
 
-export const NODE_SPECS = [mnist, toy2d, shapes, gaussianNoise, randomResizedCropNode, horizontalFlipNode, randomAffineNode, saltAndPepperNode, cutoutNode, colourJitterNode, gaussianBlurNode, views, mask, noiseSource, encoder, decoder, projector, predictor, patchify, transformer, transformerPredictor, momentumEncoder, discriminator, dictionary, stopGradient, sampler, prototypes, memoryQueue, centering, latent, reconstruction, kl, contractive, l1, infoNce, moco, negativeCosine, vicreg, barlowTwins, swav, dino, maskedPatch, jepa, ganDiscriminator, ganGenerator, kmeans, gmm] as const satisfies readonly NodeSpec<ParamDefs>[];
+export const NODE_SPECS = [mnist, toy2d, shapes, userData, gaussianNoise, randomResizedCropNode, horizontalFlipNode, randomAffineNode, saltAndPepperNode, cutoutNode, colourJitterNode, gaussianBlurNode, views, mask, noiseSource, encoder, decoder, projector, predictor, patchify, transformer, transformerPredictor, momentumEncoder, discriminator, dictionary, stopGradient, sampler, prototypes, memoryQueue, centering, latent, reconstruction, kl, contractive, l1, infoNce, moco, negativeCosine, vicreg, barlowTwins, swav, dino, maskedPatch, jepa, ganDiscriminator, ganGenerator, kmeans, gmm] as const satisfies readonly NodeSpec<ParamDefs>[];
 
 export type AnyNodeSpec = NodeSpec<ParamDefs>;
 

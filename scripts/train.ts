@@ -1,5 +1,5 @@
 // Headless training CLI (a public interface: keep the output format stable, README documents it).
-//   npm run train -- <graph.json | --preset NAME> [--steps N] [--backend auto|cpu|wasm] [--eval] [--eval-every N] [--save-embeddings FILE.npy] [--json]
+//   npm run train -- <graph.json | --preset NAME> [--data FILE] [--max-size MB] [--steps N] [--backend auto|cpu|wasm] [--eval] [--eval-every N] [--save-embeddings FILE.npy] [--json]
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
 import { writeFileSync } from 'node:fs';
@@ -10,8 +10,13 @@ import { readPublicAsset } from '../engine/runtime/node-assets';
 import { trainSession } from '../engine/runtime/session';
 import type { TrainEvent } from '../engine/events';
 import { getSpec } from '../nodes/registry';
+import { DEFAULT_SIZE_CAP } from '../engine/data/import-file';
+import type { ImportedSet } from '../engine/data/imported';
+import { attachDataFile } from './lib/data-file';
 
-const USAGE = `usage: npm run train -- <graph.json | --preset NAME> [--steps N] [--backend auto|cpu|wasm] [--eval] [--eval-every N] [--json]
+const USAGE = `usage: npm run train -- <graph.json | --preset NAME> [--data FILE] [--max-size MB] [--steps N] [--backend auto|cpu|wasm] [--eval] [--eval-every N] [--save-embeddings FILE.npy] [--json]
+  --data FILE: train on your own data (.npz/.npy in the MedMNIST layout, a .zip of images in class folders, or a .csv of vectors)
+  --max-size MB: refuse --data files larger than this (default 500)
   --eval: evaluate on the held-out split at the end (kNN, 10-label linear probe, collapse, held-out loss)
   auto (default): wasm for MLP graphs, else cpu
 presets: ${PRESETS.map((p) => p.name).join(', ')}`;
@@ -31,6 +36,8 @@ async function main() {
   let evalAtEnd = false;
   let evalEvery = 0;
   let saveEmbeddings: string | undefined;
+  let dataFile: string | undefined;
+  let maxSizeMb = DEFAULT_SIZE_CAP / 1024 / 1024;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--preset') preset = args[++i];
@@ -40,6 +47,8 @@ async function main() {
     else if (a === '--eval') evalAtEnd = true;
     else if (a === '--eval-every') evalEvery = Number(args[++i]);
     else if (a === '--save-embeddings') saveEmbeddings = args[++i];
+    else if (a === '--data') dataFile = args[++i];
+    else if (a === '--max-size') maxSizeMb = Number(args[++i]);
     else if (a === '--help' || a === '-h') fail(USAGE, 0);
     else if (a.startsWith('--')) fail(`unknown option ${a}\n${USAGE}`);
     else file = a;
@@ -50,6 +59,7 @@ async function main() {
   if (!Number.isInteger(evalEvery) || evalEvery < 0) fail('--eval-every must be a whole number of steps');
   if (saveEmbeddings !== undefined && !saveEmbeddings.endsWith('.npy')) fail('--save-embeddings needs a file name ending in .npy');
   if (!['auto', 'cpu', 'wasm'].includes(backend)) fail('--backend must be auto, cpu or wasm');
+  if (!(maxSizeMb > 0)) fail('--max-size must be a positive number of megabytes');
   // PROD silences tfjs's Node banner and skips its debug checks
   tf.env().set('PROD', true);
 
@@ -67,6 +77,23 @@ async function main() {
       const err = e as NodeJS.ErrnoException;
       const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a folder' : err.code === 'EACCES' ? 'permission denied' : err.message;
       unreadable = `cannot read ${file}: ${why}`;
+    }
+  }
+
+  let readStored: ((id: string, name: string) => Promise<ImportedSet>) | undefined;
+  if (dataFile) {
+    try {
+      const d = await attachDataFile(dataFile, graph, maxSizeMb * 1024 * 1024);
+      graph = d.graph;
+      readStored = async () => d.set;
+      if (json) process.stdout.write(`${JSON.stringify(d.summary)}\n`);
+      else {
+        const s = d.summary;
+        console.log(`data ${s.file}: ${s.kind === 'image' ? `${s.sampleShape.join('×')} images` : `${s.sampleShape[0]}-d vectors`}, ${s.train} train / ${s.test ? `${s.test} test (its own split)` : 'split 80/20 by the seed'}, ${s.classes ? `${s.classes} classes` : 'no labels'}`);
+        for (const n of s.notes) console.log(`note: ${n}`);
+      }
+    } catch (e) {
+      fail((e as Error).message, 1);
     }
   }
 
@@ -93,7 +120,8 @@ async function main() {
     } else if (e.type === 'eval') {
       const pct = (v: number | null) => (v === null ? '–' : `${(100 * v).toFixed(1)}%`);
       const f = (v: number | null) => (v === null ? '–' : v.toFixed(3));
-      console.log(`eval @${e.step} ${e.representation ?? ''}: kNN ${pct(e.knn)}  probe(10/class) ${pct(e.probe)}  collapse ${f(e.collapse)}  eff.rank ${f(e.effectiveRank)}  ${e.embedding ?? ''} collapse ${f(e.embeddingCollapse)}  held-out loss ${f(e.heldOutTotal)}`);
+      if (e.noLabels) console.log(`eval @${e.step}: no kNN / probe: ${e.noLabels}`);
+      console.log(`eval @${e.step} ${e.representation ?? ''}: kNN ${pct(e.knn)}  probe(${e.probePerClass ?? 10}/class) ${pct(e.probe)}  collapse ${f(e.collapse)}  eff.rank ${f(e.effectiveRank)}  ${e.embedding ?? ''} collapse ${f(e.embeddingCollapse)}  held-out loss ${f(e.heldOutTotal)}`);
     } else if (e.type === 'done') {
       console.log(`${e.state}: ${e.steps} steps in ${(e.wallMs / 1000).toFixed(1)} s (${e.stepsPerSec.toFixed(2)} steps/s) on ${e.backend}; tensors ${e.numTensors}${e.error ? `; error: ${e.error}` : ''}`);
     }
@@ -104,7 +132,7 @@ async function main() {
     print({ type: 'done', state: 'failed', steps: 0, wallMs: 0, stepsPerSec: 0, final: {}, backend: 'cpu', numTensors: 0, error: unreadable });
     process.exit(1);
   }
-  const done = await trainSession({ graph, lookup: getSpec, backend, steps, readAsset: readPublicAsset, emit: print, evaluate: { every: evalEvery, atEnd: evalAtEnd }, monitors: { latent: false, collapse: json, nodeStats: false, energy: false }, embeddingsAtEnd: !!saveEmbeddings });
+  const done = await trainSession({ graph, lookup: getSpec, backend, steps, readAsset: readPublicAsset, readStored, emit: print, evaluate: { every: evalEvery, atEnd: evalAtEnd }, monitors: { latent: false, collapse: json, nodeStats: false, energy: false }, embeddingsAtEnd: !!saveEmbeddings });
   process.exit(done.state === 'done' ? 0 : 1);
 }
 

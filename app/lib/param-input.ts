@@ -9,6 +9,7 @@ export type Parsed = { ok: true; value: unknown } | { ok: false; error: string }
 export function formatParam(def: ParamDef, value: unknown): string {
   if (def.kind === 'intList' || def.kind === 'nodes') return Array.isArray(value) ? value.join(', ') : '';
   if (value === undefined || value === null) return '';
+  if (def.kind === 'dataset') return (value as { name: string }).name;
   return String(value);
 }
 
@@ -25,6 +26,8 @@ export function describeRange(def: ParamDef): string {
       return `default ${def.default ? 'on' : 'off'}`;
     case 'nodes':
       return `up to ${def.maxItems} ${def.categories.join(' / ')} node${def.maxItems === 1 ? '' : 's'}`;
+    case 'dataset':
+      return 'imported on this device';
   }
 }
 
@@ -59,6 +62,8 @@ export function readParam(def: ParamDef, text: string): Parsed {
       return { ok: true, value: text === 'true' };
     case 'nodes':
       return { ok: true, value: text.split(/[\s,]+/).filter((x) => x !== '') };
+    case 'dataset':
+      return { ok: false, error: `${def.label}: choose an imported dataset` };
   }
 }
 

@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import { zipSync } from 'fflate';
 import { classCounts, splitsOf } from './imported';
@@ -78,4 +82,24 @@ test('bad npz files fail with a message naming the file and the problem', () => 
   bad(() => load(zipSync({ 'train_images.npy': imgs, 'train_labels.npy': npyOf('<f4', new Float32Array(4), [4]) }), 'l.npz'), /labels must be integers/);
   bad(() => readNpy(npyUint8(new Uint8Array(10), [10]).subarray(0, 70), 't.npy'), /t\.npy is truncated/);
   bad(() => readNpy(new Uint8Array(20), 'z.npy'), /z\.npy is not a NumPy/);
+});
+
+test('an npz written by NumPy (np.savez_compressed, MedMNIST dtypes) reads back exactly', (t) => {
+  const py = '/usr/bin/python3';
+  try {
+    execFileSync(py, ['-c', 'import numpy'], { stdio: 'ignore' });
+  } catch {
+    return t.diagnostic('numpy not installed: checked against the test-written files only');
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'npz-'));
+  const file = path.join(dir, 'np.npz');
+  execFileSync(py, ['-c', `import numpy as np
+r = np.random.RandomState(0)
+np.savez_compressed('${file}', train_images=r.randint(0, 256, (7, 28, 28, 3)).astype(np.uint8), train_labels=np.array([[0],[1],[2],[0],[1],[2],[0]], dtype=np.int64), test_images=r.randint(0, 256, (3, 28, 28, 3)).astype(np.uint8), test_labels=np.array([[2],[1],[0]], dtype=np.int64))
+print(int(np.load('${file}')['train_images'].astype(np.int64).sum()))`]);
+  const sum = Number(execFileSync(py, ['-c', `import numpy as np; print(int(np.load('${file}')['train_images'].astype(np.int64).sum()))`]).toString());
+  const set = load(new Uint8Array(readFileSync(file)), 'np.npz');
+  assert.deepEqual(set.sampleShape, [28, 28, 3]);
+  assert.equal(set.train.data.reduce((a, b) => a + b, 0), sum);
+  assert.deepEqual(Array.from(set.test!.labels!), [2, 1, 0]);
 });

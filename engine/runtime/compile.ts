@@ -11,7 +11,7 @@ import { initTensor } from '../ops/init';
 import type { BatchRequest, Dataset, ForwardCtx, NodeSpec, Tensor, Variable } from '../spec';
 import type { GraphIssue, TensorType } from '../types';
 import { analyzeForTraining, type SpecLookup } from '../validate';
-import { datasetKey } from './datasets';
+import { datasetKey, seeded } from './datasets';
 
 type StateMap = Record<string, Tensor>;
 
@@ -141,7 +141,7 @@ export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, 
       inputTypes[port] = a.outputs.get(e.from.node)![e.from.port];
     }
     const cn: CompiledNode = { id, spec, params, inputTypes, outputTypes: a.outputs.get(id)!, sources, used: used.get(id) ?? new Set(), vars: {}, state: {} };
-    if (spec.data && !datasets.has(datasetKey(spec.data.dataset(params as never), !!spec.data.generate, seed))) {
+    if (spec.data && !datasets.has(datasetKey(spec.data.dataset(params as never), seeded(spec.data), seed))) {
       issues.push({ code: 'runtime', severity: 'error', nodeIds: [id], message: `${spec.label}: dataset "${spec.data.dataset(params as never)}" is not loaded` });
     }
     try {
@@ -413,7 +413,7 @@ export function compile(graph: Graph, lookup: SpecLookup, datasets: Map<string, 
     nodes,
     phases,
     dataNodeId: dataNode.id,
-    dataset: datasetOf(datasetKey(dataNode.spec.data!.dataset(dataNode.params as never), !!dataNode.spec.data!.generate, seed)),
+    dataset: datasetOf(datasetKey(dataNode.spec.data!.dataset(dataNode.params as never), seeded(dataNode.spec.data!), seed)),
     batchSize: dataNode.spec.data!.batchSize(dataNode.params as never),
     needsConv: nodes.some((n) => n.spec.usesConv?.(n.params as never) ?? false),
     forward(args) {

@@ -4,7 +4,8 @@
 import { parseMnistAsset } from '../data/mnist-format';
 import type { Graph } from '../graph';
 import { parseParams } from '../params';
-import type { Dataset } from '../spec';
+import type { ImportedSet } from '../data/imported';
+import type { Dataset, NodeSpec } from '../spec';
 import type { SpecLookup } from '../validate';
 
 /** Static asset file of each named dataset, relative to public/. */
@@ -16,7 +17,15 @@ export interface DatasetRequest {
   name: string;
   /** For generated datasets. */
   make?: () => Dataset;
+  /** For imported datasets: which stored set, and how to prepare it. */
+  stored?: { id: string; name: string; prepare: (set: ImportedSet) => Dataset };
 }
+
+/** Where imported datasets come from: IndexedDB in the worker, the --data file in the CLI. */
+export type ReadStored = (id: string, name: string) => Promise<ImportedSet>;
+
+/** Generated and imported sets depend on the graph seed (imported ones through their 80/20 split). */
+export const seeded = (data: NonNullable<NodeSpec['data']>): boolean => !!(data.generate || data.stored);
 
 export function datasetsNeeded(graph: Graph, lookup: SpecLookup): DatasetRequest[] {
   const out = new Map<string, DatasetRequest>();
@@ -27,9 +36,15 @@ export function datasetsNeeded(graph: Graph, lookup: SpecLookup): DatasetRequest
     if (!p.ok) continue;
     const data = spec.data;
     const params = p.value;
+    const seed = graph.meta.seed;
     // the seed is part of the key: a generated set depends on it
-    const name = data.generate ? `${data.dataset(params)}#${graph.meta.seed}` : data.dataset(params);
-    out.set(name, { name, make: data.generate ? () => data.generate!(params, graph.meta.seed) : undefined });
+    const name = datasetKey(data.dataset(params), seeded(data), seed);
+    const stored = data.stored?.(params);
+    out.set(name, {
+      name,
+      make: data.generate ? () => data.generate!(params, seed) : undefined,
+      stored: stored ? { id: stored.id, name: stored.name, prepare: (set) => stored.prepare(set, seed) } : undefined,
+    });
   }
   return [...out.values()];
 }
@@ -38,12 +53,16 @@ const cache = new Map<string, Dataset>();
 const CACHE_LIMIT = 16;
 
 /** Loads or makes (once per process) every dataset the graph needs. */
-export async function loadDatasets(requests: DatasetRequest[], readAsset: (path: string) => Promise<Uint8Array>): Promise<Map<string, Dataset>> {
+export async function loadDatasets(requests: DatasetRequest[], readAsset: (path: string) => Promise<Uint8Array>, readStored?: ReadStored): Promise<Map<string, Dataset>> {
   const out = new Map<string, Dataset>();
-  for (const { name, make } of requests) {
+  for (const { name, make, stored } of requests) {
     let d = cache.get(name);
     if (!d) {
       if (make) d = make();
+      else if (stored) {
+        if (!readStored) throw new Error(`"${stored.name}" is an imported dataset; give its file (the CLI's --data)`);
+        d = stored.prepare(await readStored(stored.id, stored.name));
+      }
       else {
         const asset = DATASET_ASSETS[name];
         if (!asset) throw new Error(`unknown dataset "${name}"`);

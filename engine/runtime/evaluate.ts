@@ -62,10 +62,22 @@ export function rawSplit(ds: Dataset, split: 'train' | 'test'): Tensor {
   return s.pixels ? tf.tidy(() => tf.div(tf.tensor2d(s.pixels!, [s.count, f], 'int32'), 255)) : tf.tensor2d(s.values!, [s.count, f]);
 }
 
+export const NO_LABELS = 'this dataset has no labels, so kNN and the linear probe cannot be scored; collapse, effective rank and the held-out loss still show how training went';
+
+/** 10 labels per class, or the most every class of the training split can give. */
+export function probePerClass(ds: Dataset): number {
+  const counts = new Array<number>(ds.classes).fill(0);
+  for (const l of ds.train.labels) counts[l]++;
+  return Math.max(1, Math.min(10, ...counts.filter((c) => c > 0)));
+}
+
 export async function evaluateFeatures(train: Tensor, test: Tensor, ds: Dataset, opts: { probe: boolean; seed: number }) {
+  const shape = { collapse: await collapseFigure(tf, test), effectiveRank: await effectiveRank(tf, test), effectiveRankNote: rankSampleNote(test.shape[0], test.shape[1] as number) };
+  if (ds.labelled === false) return { knn: null, probe: null, probeDraws: null, ...shape, noLabels: NO_LABELS };
+  const perClass = probePerClass(ds);
   const knn = await knnAccuracy(tf, train, ds.train.labels, test, ds.test.labels, 20, ds.classes);
-  const probe = opts.probe ? await linearProbe(tf, train, ds.train.labels, test, ds.test.labels, { seed: opts.seed, classes: ds.classes }) : null;
-  return { knn, probe: probe?.mean ?? null, probeDraws: probe?.accuracies ?? null, collapse: await collapseFigure(tf, test), effectiveRank: await effectiveRank(tf, test), effectiveRankNote: rankSampleNote(test.shape[0], test.shape[1] as number) };
+  const probe = opts.probe ? await linearProbe(tf, train, ds.train.labels, test, ds.test.labels, { seed: opts.seed, classes: ds.classes, perClass }) : null;
+  return { knn, probe: probe?.mean ?? null, probeDraws: probe?.accuracies ?? null, ...shape, ...(probe ? { probePerClass: perClass } : {}) };
 }
 
 /** Held-out value of every loss term, averaged over the test split (eval mode). */

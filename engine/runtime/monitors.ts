@@ -41,25 +41,33 @@ export async function latentSnapshot(plan: Plan, ref: PortRef, rows: Int32Array,
   });
   try {
     const labels = Uint8Array.from(rows, (i) => plan.dataset.test.labels[i]);
-    if (method === 'umap' && (x.shape[1] as number) > 2) {
-      const { umap2d } = await import('../metrics/umap');
-      return { type: 'latent', step, source: `${ref.nodeId}.${ref.port}`, method, points: umap2d(await x.data(), rows.length, x.shape[1] as number), labels, explained: null };
-    }
-    if ((x.shape[1] as number) <= 2) {
-      // already 2-D (or 1-D): plot as is
-      const v = await x.data();
-      const pts = new Float32Array(rows.length * 2);
-      for (let i = 0; i < rows.length; i++) {
-        pts[2 * i] = v[i * (x.shape[1] as number)];
-        pts[2 * i + 1] = (x.shape[1] as number) > 1 ? v[i * 2 + 1] : 0;
-      }
-      return { type: 'latent', step, source: `${ref.nodeId}.${ref.port}`, method: 'pca', points: pts, labels, explained: null };
-    }
-    const p = await pca2d(tf, x);
-    return { type: 'latent', step, source: `${ref.nodeId}.${ref.port}`, method: 'pca', points: p.points, labels, explained: p.explained };
+    const labelled = plan.dataset.labelled !== false;
+    const ev = await latentPoints(x, rows.length, method);
+    return { type: 'latent', step, source: `${ref.nodeId}.${ref.port}`, labels, ...(labelled ? {} : { labelled }), ...ev };
   } finally {
     x.dispose();
   }
+}
+
+/** x: [n, d] -> 2-D points (UMAP, PCA, or as is when d ≤ 2). */
+async function latentPoints(x: Tensor, n: number, method: 'pca' | 'umap'): Promise<Pick<LatentEvent, 'method' | 'points' | 'explained'>> {
+  const d = x.shape[1] as number;
+  if (method === 'umap' && d > 2) {
+    const { umap2d } = await import('../metrics/umap');
+    return { method, points: umap2d(await x.data(), n, d), explained: null };
+  }
+  if (d <= 2) {
+    // already 2-D (or 1-D): plot as is
+    const v = await x.data();
+    const pts = new Float32Array(n * 2);
+    for (let i = 0; i < n; i++) {
+      pts[2 * i] = v[i * d];
+      pts[2 * i + 1] = d > 1 ? v[i * 2 + 1] : 0;
+    }
+    return { method: 'pca', points: pts, explained: null };
+  }
+  const p = await pca2d(tf, x);
+  return { method: 'pca', points: p.points, explained: p.explained };
 }
 
 const COLLAPSE_WARNING = 0.1;

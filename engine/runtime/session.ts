@@ -6,7 +6,7 @@ import { parseParams } from '../params';
 import { quote } from '../quote';
 import { analyzeForTraining, type SpecLookup } from '../validate';
 import { selectBackend, type BackendChoice } from './backend';
-import { datasetsNeeded, loadDatasets } from './datasets';
+import { datasetsNeeded, loadDatasets, type ReadStored } from './datasets';
 import { runTraining, type Control, type RunOptions } from './trainer';
 
 export interface SessionOptions {
@@ -16,6 +16,8 @@ export interface SessionOptions {
   backend: BackendChoice;
   steps?: number;
   readAsset: (path: string) => Promise<Uint8Array>;
+  /** Imported datasets by content hash (the worker reads IndexedDB, the CLI its --data file). */
+  readStored?: ReadStored;
   emit: (e: TrainEvent) => void;
   control?: Control;
   evaluate?: RunOptions['evaluate'];
@@ -61,7 +63,7 @@ export async function trainSession(o: SessionOptions): Promise<DoneEvent> {
   o.emit({ type: 'backend', backend: backend.backend, skipped: backend.skipped });
   let datasets;
   try {
-    datasets = await loadDatasets(datasetsNeeded(graph, o.lookup), o.readAsset);
+    datasets = await loadDatasets(datasetsNeeded(graph, o.lookup), o.readAsset, o.readStored);
   } catch (e) {
     return failed(o.emit, `could not load the dataset: ${(e as Error).message}`);
   }

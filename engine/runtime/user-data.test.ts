@@ -1,0 +1,98 @@
+// Training on imported data end to end (in process): an image set with labels gets kNN
+// and a probe with as many labels per class as the data allows; one without labels gets
+// collapse and held-out loss and the reason kNN / probe are missing; a dataset that is
+// not on the device fails naming it; a CSV drives a vector graph.
+import * as tf from '@tensorflow/tfjs';
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { getSpec } from '../../nodes/registry';
+import { parseCsv } from '../data/csv';
+import type { ImportedSet } from '../data/imported';
+import { imagesFromArrays, readNpz } from '../data/npz';
+import { contentHash, metaOf, refOf } from '../data/store';
+import { medmnistNpz } from '../data/testing/fixtures';
+import { useDataset } from '../data/use-dataset';
+import type { EvalEvent, LatentEvent, TrainEvent } from '../events';
+import type { Graph } from '../graph';
+import { presetGraph } from '../presets';
+import { readPublicAsset } from './node-assets';
+import { trainSession } from './session';
+
+before(async () => {
+  await tf.setBackend('cpu');
+});
+
+function tinyAe(): Graph {
+  const g = presetGraph('ae')!;
+  for (const n of g.nodes) {
+    if (n.type === 'data.mnist') n.params.batchSize = 8;
+    if (n.type === 'net.encoder') Object.assign(n.params, { hidden: [16], latent: 4 });
+    if (n.type === 'net.decoder') Object.assign(n.params, { hidden: [16] });
+  }
+  return g;
+}
+
+async function train(set: ImportedSet, graph: Graph, stored = true) {
+  const ref = refOf(metaOf(set, await contentHash(set), 'mine', 'mine.npz'));
+  const r = useDataset(graph, ref);
+  assert.equal(r.problem, undefined);
+  const events: TrainEvent[] = [];
+  const before = tf.memory().numTensors;
+  const done = await trainSession({
+    graph: r.graph,
+    lookup: getSpec,
+    backend: 'cpu',
+    steps: 3,
+    readAsset: readPublicAsset,
+    readStored: async (id, name) => {
+      if (!stored) throw new Error(`"${name}" is not on this device`);
+      assert.equal(id, ref.id);
+      return set;
+    },
+    emit: (e) => events.push(e),
+    evaluate: { every: 0, atEnd: true },
+    monitors: { latent: true, collapse: false, nodeStats: false, energy: false },
+  });
+  assert.equal(tf.memory().numTensors, before, 'no tensors left behind');
+  return { done, ev: events.find((e): e is EvalEvent => e.type === 'eval'), latent: events.find((e): e is LatentEvent => e.type === 'latent') };
+}
+
+test('a labelled npz trains; kNN and the probe use the labels the data allows', async () => {
+  // 4 training images per class: the probe uses 4 per class, not 10
+  const set = imagesFromArrays(readNpz(medmnistNpz({ train: 12, test: 9, classes: 3 }), 'l.npz'), 'l.npz');
+  const { done, ev, latent } = await train(set, tinyAe());
+  assert.equal(done.state, 'done', done.error);
+  assert.ok(ev && ev.knn !== null && ev.probe !== null);
+  assert.equal(ev.probePerClass, 4);
+  assert.equal(ev.noLabels, undefined);
+  assert.equal(latent?.labelled, undefined);
+});
+
+test('an unlabelled set shows collapse and held-out loss and says why kNN and the probe are missing', async () => {
+  const labelled = imagesFromArrays(readNpz(medmnistNpz({ train: 30, classes: 3 }), 'u.npz'), 'u.npz');
+  const set: ImportedSet = { ...labelled, classNames: null, train: { ...labelled.train, labels: null } };
+  const { done, ev, latent } = await train(set, tinyAe());
+  assert.equal(done.state, 'done', done.error);
+  assert.ok(ev);
+  assert.equal(ev.knn, null);
+  assert.equal(ev.probe, null);
+  assert.match(ev.noLabels!, /no labels/);
+  assert.ok(ev.effectiveRank! > 0 && ev.collapse !== null && ev.heldOutTotal !== null);
+  assert.equal(latent?.labelled, false);
+});
+
+test('a graph whose dataset is not on this device fails naming it', async () => {
+  const set = imagesFromArrays(readNpz(medmnistNpz({ train: 10 }), 'x.npz'), 'x.npz');
+  const { done } = await train(set, tinyAe(), false);
+  assert.equal(done.state, 'failed');
+  assert.match(done.error!, /could not load the dataset: "mine" is not on this device/);
+});
+
+test('a CSV of 2-D points replaces the toy data of a vector graph (K-means)', async () => {
+  const rows = Array.from({ length: 60 }, (_, i) => `${(i % 2) * 2 + Math.sin(i) * 0.1},${Math.cos(i) * 0.1},${i % 2 ? 'b' : 'a'}`);
+  const set = parseCsv(['x,y,label', ...rows].join('\n'), 'pts.csv');
+  assert.deepEqual(set.sampleShape, [2]);
+  const { done, ev } = await train(set, presetGraph('kmeans')!);
+  assert.equal(done.state, 'done', done.error);
+  assert.ok(ev);
+});
