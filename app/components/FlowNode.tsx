@@ -3,7 +3,7 @@
 // type renders without UI changes. Problems are written on the node itself:
 // a student looks at the box that is wrong, not at a list somewhere else.
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { memo, type CSSProperties } from 'react';
+import { memo, useContext, type CSSProperties } from 'react';
 import type { ParamDef } from '../../engine/params';
 import { formatType, type GraphIssue, type TensorType } from '../../engine/types';
 import type { AnyNodeSpec } from '../../nodes/registry';
@@ -11,6 +11,7 @@ import { categoryColor, portColor } from '../lib/categories';
 import { formatParam } from '../lib/param-input';
 import { isPlottable, useProbe } from '../lib/probe';
 import { EyeIcon, LockIcon } from './icons';
+import { DataContext } from './data/data-context';
 
 export interface FlowNodeData extends Record<string, unknown> {
   spec: AnyNodeSpec | undefined;
@@ -113,12 +114,23 @@ function FlowNodeView({ id, data, selected }: NodeProps<StudioFlowNode>) {
           {issues.map((i, n) => (
             <li key={n} className={`issue issue--${i.severity}`}>
               {i.message}
+              {i.code === 'no-dataset' && <ImportDataButton />}
             </li>
           ))}
         </ul>
       )}
     </div>
   );
+}
+
+/** A node whose dataset is missing offers the import right where it says so. */
+function ImportDataButton() {
+  const data = useContext(DataContext);
+  return data ? (
+    <button type="button" className="btn btn--small nodrag" onClick={() => data.openPanel(true)}>
+      Import data…
+    </button>
+  ) : null;
 }
 
 export const FlowNode = memo(FlowNodeView);

@@ -6,6 +6,8 @@
 import { useId, useState, type ChangeEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { NumberParam, ParamDef } from '../../engine/params';
 import { describeRange, formatParam, readParam } from '../lib/param-input';
+import type { DatasetRef } from '../../engine/params';
+import { DatasetPicker } from './data/DatasetPicker';
 
 export interface NodeChoice {
   id: string;
@@ -183,6 +185,9 @@ export function ParamField({ def, nodeChoices = [], value, disabled, check, onCo
       );
       break;
     }
+    case 'dataset':
+      control = <DatasetPicker id={id} value={value as DatasetRef | null} disabled={disabled} described={described} onPick={apply} />;
+      break;
     case 'intList':
       control = (
         <input

@@ -32,6 +32,10 @@ import type { Projection } from './panels/LatentPanel';
 import { PresetMenu } from './PresetMenu';
 import { RunPanel } from './RunPanel';
 import { RunsFeature } from './runs/RunsFeature';
+import { DataContext, useDatasetIds } from './data/data-context';
+import { DataFeature } from './data/DataPanel';
+import { useDataFeature } from './data/use-data-feature';
+import { isDataFile } from '../lib/datasets';
 import { BACKEND_CHOICES } from './RunBar';
 import { Toast, type Notice } from './Toast';
 import { onPageHide } from '../lib/page-hide';
@@ -62,7 +66,7 @@ function StudioShell() {
   const rf = useReactFlow();
   const canvasBox = useRef<HTMLDivElement>(null);
   const noticeId = useRef(0);
-  const analysis = useAnalysis(graph);
+  const analysis = useAnalysis(graph, useDatasetIds());
   const store = useMemo(() => ({ state, dispatch }), [state]);
 
   const runStore = useMemo(() => new RunStore(), []);
@@ -181,8 +185,13 @@ function StudioShell() {
 
   const choosePreset = useCallback((p: Preset) => replaceGraph(presetGraph(p.name) ?? structuredClone(p.graph), `Loaded the “${p.title}” preset`), [replaceGraph]);
 
+  const data = useDataFeature({ graph, replaceGraph, notify });
+  const importData = data.importData;
+
   const importFile = useCallback(
     async (file: File) => {
+      // datasets (zip, npz, npy, csv) go to the Data panel's import; JSON is a graph
+      if (isDataFile(file.name)) return void importData(file);
       if (file.size > MAX_IMPORT_BYTES) {
         setBanner({ tone: 'error', title: `Could not import ${file.name}: the file is larger than 5 MB, which no graph needs.`, lines: [] });
         return;
@@ -204,7 +213,7 @@ function StudioShell() {
         setBanner({ tone: 'warning', title: `Imported ${file.name}; ${r.renamed.length} id${r.renamed.length > 1 ? 's' : ''} did not fit the id pattern (letters, digits, _ and -) and ${r.renamed.length > 1 ? 'were' : 'was'} renamed.`, lines: r.renamed.slice(0, 8).map((x) => `${x.kind} "${x.from.slice(0, 60)}" → "${x.to}"`) });
       }
     },
-    [replaceGraph],
+    [replaceGraph, importData],
   );
 
   const onBackend = useCallback((b: BackendChoice) => {
@@ -264,6 +273,7 @@ function StudioShell() {
 
   return (
     <StudioContext.Provider value={store}>
+      <DataContext.Provider value={data.ctx}>
       <div className="studio" style={colorVariables() as CSSProperties}>
         <header className="topbar">
           <div className="brand">
@@ -284,6 +294,7 @@ function StudioShell() {
               notify={notify}
               onOpenGraph={(g, name) => replaceGraph(g, `Opened the graph of the run “${name}”`)}
             />
+            <DataFeature open={data.open} onOpen={data.setOpen} onUse={data.use} pickRequest={data.pickRequest} />
             <PresetMenu onChoose={choosePreset} />
             <FileActions graph={graph} onNew={() => replaceGraph(emptyGraph(), 'Started a new, empty graph')} onImportFile={importFile} />
             <TorchExport graph={graph} getClient={getClient} notify={notify} onImportRun={(g, tensors) => void trainGraph(g, backend, { steps: 0, initialWeights: tensors })} />
@@ -336,6 +347,7 @@ function StudioShell() {
         </aside>
         <Toast notice={notice} onClose={closeNotice} />
       </div>
+      </DataContext.Provider>
     </StudioContext.Provider>
   );
 }

@@ -33,13 +33,27 @@ export function indexIssues(issues: readonly GraphIssue[]): Pick<StudioAnalysis,
   return { byNode, byEdge, global };
 }
 
-export function analyzeGraph(graph: Graph): StudioAnalysis {
-  const a = analyzeForTraining(graph, getSpec);
-  return { ...a, ...indexIssues(a.issues), errorCount: a.issues.filter((i) => i.severity === 'error').length };
+/**
+ * "Your data" nodes naming a dataset this device does not hold (a graph from someone
+ * else, or a deleted set): an error on the node, so the graph never fails silently.
+ */
+export function missingDatasets(graph: Graph, known: readonly string[] | null): GraphIssue[] {
+  if (!known) return [];
+  return graph.nodes.flatMap((n) => {
+    const ref = n.type === 'data.user' ? (n.params.dataset as { id?: string; name?: string } | null | undefined) : null;
+    if (!ref?.id || known.includes(ref.id)) return [];
+    return [{ code: 'no-dataset' as const, severity: 'error' as const, nodeIds: [n.id], message: `Your data: “${ref.name}” is not on this device; import its file to train this graph` }];
+  });
 }
 
-export function useAnalysis(graph: Graph): StudioAnalysis {
+export function analyzeGraph(graph: Graph, knownDatasets: readonly string[] | null = null): StudioAnalysis {
+  const a = analyzeForTraining(graph, getSpec);
+  const issues = [...a.issues, ...missingDatasets(graph, knownDatasets)];
+  return { ...a, issues, ...indexIssues(issues), errorCount: issues.filter((i) => i.severity === 'error').length };
+}
+
+export function useAnalysis(graph: Graph, knownDatasets: readonly string[] | null = null): StudioAnalysis {
   const key = structureKey(graph);
   // `graph` is deliberately not a dependency: only its non-position content (the key) matters.
-  return useMemo(() => analyzeGraph(graph), [key]);
+  return useMemo(() => analyzeGraph(graph, knownDatasets), [key, knownDatasets]);
 }

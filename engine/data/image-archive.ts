@@ -140,13 +140,20 @@ export async function imagesFromEntries(entries: FileEntry[], file: string, deco
   let colour = false;
   const sizes = new Set<string>();
   const tmp3 = new Uint8Array(MAX_STORED_SIDE * MAX_STORED_SIDE * 3);
+  // decodes run a few at a time: the browser decodes off its own threads, so overlapping them pays
+  const WINDOW = 16;
+  const started: Array<Promise<RawImage | null>> = [];
+  const start = (i: number) => {
+    if (i < items.length) started[i] = decode(items[i].entry.bytes, items[i].entry.path).catch(() => null);
+  };
+  for (let i = 0; i < WINDOW; i++) start(i);
   for (let i = 0; i < items.length; i++) {
     if (control.cancelled?.()) throw new ImportCancelled();
     if (i % 64 === 0) control.onProgress?.(i, items.length);
-    let img: RawImage;
-    try {
-      img = await decode(items[i].entry.bytes, items[i].entry.path);
-    } catch {
+    const img = await started[i];
+    delete started[i];
+    start(i + WINDOW);
+    if (!img) {
       undecodable++;
       continue;
     }

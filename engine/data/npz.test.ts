@@ -100,6 +100,6 @@ print(int(np.load('${file}')['train_images'].astype(np.int64).sum()))`]);
   const sum = Number(execFileSync(py, ['-c', `import numpy as np; print(int(np.load('${file}')['train_images'].astype(np.int64).sum()))`]).toString());
   const set = load(new Uint8Array(readFileSync(file)), 'np.npz');
   assert.deepEqual(set.sampleShape, [28, 28, 3]);
-  assert.equal(set.train.data.reduce((a, b) => a + b, 0), sum);
+  assert.equal(Array.from(set.train.data).reduce((a, b) => a + b, 0), sum);
   assert.deepEqual(Array.from(set.test!.labels!), [2, 1, 0]);
 });

@@ -26,3 +26,17 @@ test('datasets are stored under their content hash, listed, renamed and deleted'
   assert.equal(await loadStoredDataset(m.id), undefined);
   assert.deepEqual((await listDatasets()).map((d) => d.name), ['points']);
 });
+
+test('a full storage quota fails naming the file and what to do, and stores nothing', async () => {
+  const proto = (globalThis as unknown as { IDBObjectStore: { prototype: { put: (...a: unknown[]) => unknown } } }).IDBObjectStore.prototype;
+  const put = proto.put;
+  proto.put = function () {
+    throw new DOMException('quota', 'QuotaExceededError');
+  };
+  try {
+    await assert.rejects(saveDataset(parseCsv('1,2\n3,4\n5,6\n7,8\n9,1', 'q.csv'), 'q', 'q.csv'), /q\.csv: not enough browser storage to keep 0\.0 MB; delete datasets or runs/);
+  } finally {
+    proto.put = put;
+  }
+  assert.ok(!(await listDatasets()).some((d) => d.name === 'q'));
+});

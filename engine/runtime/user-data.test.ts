@@ -11,7 +11,7 @@ import type { ImportedSet } from '../data/imported';
 import { imagesFromArrays, readNpz } from '../data/npz';
 import { contentHash, metaOf, refOf } from '../data/store';
 import { medmnistNpz } from '../data/testing/fixtures';
-import { useDataset } from '../data/use-dataset';
+import { withDataset } from '../data/with-dataset';
 import type { EvalEvent, LatentEvent, TrainEvent } from '../events';
 import type { Graph } from '../graph';
 import { presetGraph } from '../presets';
@@ -34,7 +34,7 @@ function tinyAe(): Graph {
 
 async function train(set: ImportedSet, graph: Graph, stored = true) {
   const ref = refOf(metaOf(set, await contentHash(set), 'mine', 'mine.npz'));
-  const r = useDataset(graph, ref);
+  const r = withDataset(graph, ref);
   assert.equal(r.problem, undefined);
   const events: TrainEvent[] = [];
   const before = tf.memory().numTensors;

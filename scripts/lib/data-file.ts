@@ -5,7 +5,7 @@ import path from 'node:path';
 import { checkSize, DEFAULT_SIZE_CAP, importFile } from '../../engine/data/import-file';
 import type { ImportedSet } from '../../engine/data/imported';
 import { contentHash, metaOf, refOf } from '../../engine/data/store';
-import { useDataset } from '../../engine/data/use-dataset';
+import { withDataset } from '../../engine/data/with-dataset';
 import { parseGraph } from '../../engine/graph';
 import { decodeImageNode } from './decode-image';
 
@@ -32,7 +32,7 @@ export async function attachDataFile(file: string, graph: unknown, sizeCap = DEF
   // an invalid graph is reported by the training session as usual
   let out = graph;
   if (parsed.ok) {
-    const r = useDataset(parsed.graph, refOf(meta));
+    const r = withDataset(parsed.graph, refOf(meta));
     if (r.problem) throw new Error(`--data ${name}: ${r.problem}`);
     out = r.graph;
   }

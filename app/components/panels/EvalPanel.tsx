@@ -105,14 +105,18 @@ function EvalPanelView({ store, labelFor, isVae, evalEvery, evalAtEnd }: EvalPan
 
   const rows: { metric: string; label: string; value: string; raw: number | null; help: string }[] = [];
   if (last) {
+    if (last.representation && last.noLabels) {
+      rows.push({ metric: 'knn', label: 'kNN accuracy', value: 'no labels', raw: null, help: last.noLabels });
+      rows.push({ metric: 'probe', label: 'Linear probe', value: 'no labels', raw: null, help: last.noLabels });
+    }
     if (last.representation) {
-      rows.push({ metric: 'knn', label: 'kNN accuracy', value: formatPercent(last.knn), raw: last.knn, help: 'Cosine k-nearest neighbours (k = 20) with all training labels, on the frozen representation.' });
-      rows.push({
+      if (!last.noLabels) rows.push({ metric: 'knn', label: 'kNN accuracy', value: formatPercent(last.knn), raw: last.knn, help: 'Cosine k-nearest neighbours (k = 20) with all training labels, on the frozen representation.' });
+      if (!last.noLabels) rows.push({
         metric: 'probe',
-        label: 'Linear probe (10 labels/class)',
+        label: `Linear probe (${last.probePerClass ?? 10} labels/class)`,
         value: last.probe === null ? 'not run' : `${formatPercent(last.probe)}${last.probeDraws && last.probeDraws.length > 1 ? ` ± ${formatPercent(std(last.probeDraws))}` : ''}`,
         raw: last.probe,
-        help: 'A linear classifier trained on 10 labelled digits per class, mean (± sd) of 5 draws. Runs at the end of a run only (it is the slow part).',
+        help: `A linear classifier trained on ${last.probePerClass ?? 10} labelled samples per class (fewer only when a class has fewer), mean (± sd) of 5 draws. Runs at the end of a run only (it is the slow part).`,
       });
       rows.push({ metric: 'collapse', label: 'Collapse figure', value: formatValue(last.collapse), raw: last.collapse, help: 'Std of the L2-normalised representation × √d: ≈1 spread, ≈0 collapsed.' });
       rows.push({ metric: 'effectiveRank', label: 'Effective rank', value: last.effectiveRank === null ? '–' : last.effectiveRank.toFixed(1), raw: last.effectiveRank, help: 'exp(entropy of the singular values) of the representation.' });
@@ -143,6 +147,11 @@ function EvalPanelView({ store, labelFor, isVae, evalEvery, evalAtEnd }: EvalPan
               <button type="button" className="btn btn--ghost" data-testid="download-embeddings" onClick={() => downloadEmbeddings(embeddings)} title={`The ${embeddings.shape[0]} held-out embeddings of ${embeddings.source} (float32 .npy) and their labels (.labels.npy), for NumPy or scikit-learn`}>
                 Download embeddings (.npy)
               </button>
+            </p>
+          )}
+          {last.noLabels && (
+            <p className="eval-nolabels" data-testid="eval-no-labels">
+              No kNN or linear probe: {last.noLabels}.
             </p>
           )}
           <table className="eval-table" data-testid="eval-final" data-step={last.step} data-final={final} aria-label={`Evaluation at step ${last.step}`}>

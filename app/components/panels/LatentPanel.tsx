@@ -72,7 +72,8 @@ function drawScatter(canvas: HTMLCanvasElement | null, s: LatentEvent, width: nu
   ctx.globalAlpha = 0.82;
   const labels = [...new Set(s.labels)].sort((a, b2) => a - b2);
   for (const label of labels) {
-    ctx.fillStyle = labelColor(label);
+    // an unlabelled dataset: one neutral colour, no classes to tell apart
+    ctx.fillStyle = s.labelled === false ? '#8b93a7' : labelColor(label);
     ctx.beginPath();
     for (let i = 0; i < n; i++) {
       if (s.labels[i] !== label) continue;
@@ -157,7 +158,7 @@ function LatentPanelView({ store, probe, onClearProbe, projection, onProjection,
 
   const counts = useMemo(() => {
     const m = new Map<number, number>();
-    if (snap) for (const l of snap.labels) m.set(l, (m.get(l) ?? 0) + 1);
+    if (snap && snap.labelled !== false) for (const l of snap.labels) m.set(l, (m.get(l) ?? 0) + 1);
     return [...m].sort((a, b) => a[0] - b[0]);
   }, [snap]);
 
@@ -240,10 +241,12 @@ function LatentPanelView({ store, probe, onClearProbe, projection, onProjection,
               style={{ left: hover.x + 14 + 90 > size.width ? hover.x - 14 - 80 : hover.x + 14, top: Math.min(Math.max(0, hover.y - 30), Math.max(0, size.height - 100)) }}
             >
               {hasImages && evalset && <SampleImage evalset={evalset} index={hover.i} />}
-              <div className="latent-tip__text">
-                <span className="swatch swatch--dot" style={{ background: labelColor(hoverLabel ?? 0) }} />
-                label {hoverLabel}
-              </div>
+              {snap.labelled !== false && (
+                <div className="latent-tip__text">
+                  <span className="swatch swatch--dot" style={{ background: labelColor(hoverLabel ?? 0) }} />
+                  label {hoverLabel}
+                </div>
+              )}
               {!hasImages && (
                 <div className="latent-tip__coords">
                   ({snap.points[2 * hover.i].toFixed(2)}, {snap.points[2 * hover.i + 1].toFixed(2)})
@@ -253,6 +256,7 @@ function LatentPanelView({ store, probe, onClearProbe, projection, onProjection,
           </>
         )}
       </div>
+      {snap?.labelled === false && <p className="latent__hint" data-testid="latent-unlabelled">No labels in this dataset: the points are not coloured by class.</p>}
       {counts.length > 0 && (
         <ul className="legend" aria-label="Classes">
           {counts.map(([label, count]) => (

@@ -9,7 +9,7 @@ import type { DatasetRef } from '../params';
 const IMAGE_NODES: Record<string, string> = { 'data.mnist': 'image', 'data.shapes': 'image' };
 const VECTOR_NODES: Record<string, string> = { 'data.toy2d': 'points' };
 
-export interface UseDatasetResult {
+export interface WithDatasetResult {
   graph: Graph;
   /** The node that now reads the dataset. */
   nodeId: string | null;
@@ -17,7 +17,7 @@ export interface UseDatasetResult {
   problem?: string;
 }
 
-export function useDataset(graph: Graph, ref: DatasetRef): UseDatasetResult {
+export function withDataset(graph: Graph, ref: DatasetRef): WithDatasetResult {
   const own = graph.nodes.filter((n) => n.type === 'data.user');
   if (own.length) {
     return {
