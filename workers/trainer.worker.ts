@@ -7,6 +7,8 @@ import * as Comlink from 'comlink';
 import { buildBundle, zipFolder } from '../engine/export/bundle';
 import { slug } from '../engine/export/slug';
 import { datasetsNeeded, loadDatasets } from '../engine/runtime/datasets';
+import type { ImportedSet } from '../engine/data/imported';
+import { loadStoredDataset } from '../engine/data/store';
 import { trainSession } from '../engine/runtime/session';
 import { torchPart } from '../nodes/torch';
 import type { Control } from '../engine/runtime/trainer';
@@ -69,6 +71,13 @@ async function readAsset(path: string): Promise<Uint8Array> {
   return new Uint8Array(await res.arrayBuffer());
 }
 
+/** Imported datasets live in IndexedDB (written by the import worker); a graph may name one this device lacks. */
+async function readStored(id: string, name: string): Promise<ImportedSet> {
+  const set = await loadStoredDataset(id);
+  if (!set) throw new Error(`"${name}" is not on this device: import its file in the Data panel`);
+  return set;
+}
+
 const api: TrainerApi = {
   async train(graph, options, onEvent) {
     control?.wake?.();
@@ -83,6 +92,7 @@ const api: TrainerApi = {
         backend: options.backend,
         steps: options.steps,
         readAsset,
+        readStored,
         emit: (e) => onEvent(Comlink.transfer(e, transferables(e))),
         control: mine,
         evaluate: { every: settings?.evalEvery ?? 0, atEnd: settings?.evalAtEnd ?? true },
@@ -123,7 +133,7 @@ const api: TrainerApi = {
   },
   async exportTorch(graph, weights) {
     const g = graph as Graph;
-    const datasets = await loadDatasets(datasetsNeeded(g, getSpec), readAsset);
+    const datasets = await loadDatasets(datasetsNeeded(g, getSpec), readAsset, readStored);
     const data = [...datasets.values()][0];
     if (!data) return { ok: false, issues: [{ code: 'no-dataset', severity: 'error', nodeIds: [], message: 'add a dataset node: the export needs data' }] };
     try {

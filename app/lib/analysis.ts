@@ -54,6 +54,9 @@ export function analyzeGraph(graph: Graph, knownDatasets: readonly string[] | nu
 
 export function useAnalysis(graph: Graph, knownDatasets: readonly string[] | null = null): StudioAnalysis {
   const key = structureKey(graph);
+  // a new dataset list matters only when it changes which nodes miss their data (an
+  // import must not re-render every node of a graph that does not use it)
+  const missing = JSON.stringify(missingDatasets(graph, knownDatasets));
   // `graph` is deliberately not a dependency: only its non-position content (the key) matters.
-  return useMemo(() => analyzeGraph(graph, knownDatasets), [key, knownDatasets]);
+  return useMemo(() => analyzeGraph(graph, knownDatasets), [key, missing]);
 }

@@ -43,7 +43,9 @@ export class DatasetsStore {
 
   subscribe = (fn: () => void) => {
     this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
+    return () => {
+      this.listeners.delete(fn);
+    };
   };
   getSnapshot = () => this.snap;
 

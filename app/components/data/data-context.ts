@@ -1,7 +1,7 @@
 'use client';
 // The imported datasets and "open the Data panel", for the inspector's dataset field
 // and the canvas node that misses its dataset.
-import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
+import { createContext, startTransition, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import { datasetsStore, type DatasetsSnapshot, type DatasetsStore } from '../../lib/datasets';
 
 export interface DataContextValue {
@@ -21,9 +21,25 @@ export function useDatasets(): { snap: DatasetsSnapshot; ctx: DataContextValue |
   return { snap, ctx };
 }
 
-/** Ids of the datasets on this device (null until read), for the graph check. */
+/**
+ * Ids of the datasets on this device (null until read), for the graph check. A new
+ * list re-renders the whole studio, so it arrives as a transition: React renders it
+ * in slices and the page never stalls when an import lands.
+ */
 export function useDatasetIds(): readonly string[] | null {
-  const store = datasetsStore();
-  const list = useSyncExternalStore(store.subscribe, () => store.getSnapshot().list, () => null);
-  return useMemo(() => (list ? list.map((d) => d.id) : null), [list]);
+  const [ids, setIds] = useState<readonly string[] | null>(null);
+  useEffect(() => {
+    const store = datasetsStore();
+    let last: unknown = undefined;
+    const read = () => {
+      const list = store.getSnapshot().list;
+      if (list === last) return;
+      last = list;
+      const next = list ? list.map((d) => d.id) : null;
+      startTransition(() => setIds((prev) => (prev && next && prev.join() === next.join() ? prev : next)));
+    };
+    read();
+    return store.subscribe(read);
+  }, []);
+  return ids;
 }

@@ -187,6 +187,35 @@ test('colour jitter: brightness factors uniform in [1 − b, 1 + b]; contrast sc
   tf.dispose([x, y, two, c]);
 });
 
+test('colour jitter on RGB: saturation is torchvision\'s blend with the luma image, hue keeps luma; grey images ignore both', () => {
+  const px = [0.9, 0.2, 0.1, 0.1, 0.6, 0.3, 0.5, 0.5, 0.5, 0.2, 0.3, 0.8];
+  const x = tf.tensor4d(px, [1, 2, 2, 3]);
+  // saturation only, factor drawn from [1 − s, 1 + s]: recover the factor from one pixel and check every pixel
+  const r = mulberry32(21);
+  const y = colourJitter(tf, x, r, { brightness: 0, contrast: 0, saturation: 0.5, hue: 0, range: R01, p: 1 });
+  const out = Array.from(y.dataSync());
+  const grey = (i: number) => 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2];
+  const f = (out[0] - grey(0)) / (px[0] - grey(0));
+  assert.ok(f >= 0.5 - 1e-4 && f <= 1.5 + 1e-4, `factor ${f}`);
+  for (let p = 0; p < 4; p++)
+    for (let c = 0; c < 3; c++) {
+      const want = Math.min(1, Math.max(0, f * px[3 * p + c] + (1 - f) * grey(3 * p)));
+      assert.ok(Math.abs(out[3 * p + c] - want) < 1e-4, `pixel ${p} channel ${c}: ${out[3 * p + c]} vs ${want}`);
+    }
+  // a grey pixel stays grey under saturation and hue; hue turns keep the luma
+  const h = colourJitter(tf, x, mulberry32(22), { brightness: 0, contrast: 0, saturation: 0, hue: 0.25, range: R01, p: 1 });
+  const ho = Array.from(h.dataSync());
+  assert.ok(Math.abs(ho[6] - 0.5) < 1e-4 && Math.abs(ho[7] - 0.5) < 1e-4 && Math.abs(ho[8] - 0.5) < 1e-4);
+  assert.ok(Math.abs(0.299 * ho[9] + 0.587 * ho[10] + 0.114 * ho[11] - grey(9)) < 1e-3, 'luma kept');
+  assert.ok(Math.abs(ho[9] - px[9]) + Math.abs(ho[11] - px[11]) > 0.01, 'the colour changed');
+  // grey input: the same result with or without saturation / hue
+  const g = tf.fill([3, 4, 4, 1], 0.4);
+  const a = colourJitter(tf, g, mulberry32(5), { brightness: 0.3, contrast: 0.3, range: R01, p: 1 });
+  const b = colourJitter(tf, g, mulberry32(5), { brightness: 0.3, contrast: 0.3, saturation: 0.8, hue: 0.3, range: R01, p: 1 });
+  assert.deepEqual(Array.from(a.dataSync()), Array.from(b.dataSync()));
+  tf.dispose([x, y, h, g, a, b]);
+});
+
 test('blur: an impulse spreads into a Gaussian with the drawn width, mass kept', () => {
   const n = 12;
   const imp = tf.tidy(() => tf.tile(tf.pad(tf.ones([1, 1, 1, 1]), [[0, 0], [13, 14], [13, 14], [0, 0]]), [n, 1, 1, 1])); // [n, 28, 28, 1]
