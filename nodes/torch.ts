@@ -1,6 +1,7 @@
 // The PyTorch export part of every node type, by type. A node type without one
 // cannot be exported (the exporter names it); nodes/registry.test.ts checks that
 // every registered node type has a part here.
+import { userDataTorch } from './data/user-data.torch';
 import type { TorchLookup, TorchPart } from '../engine/export/types';
 import { colourJitterTorch } from './augment/colour-jitter.torch';
 import { cutoutTorch } from './augment/cutout.torch';
@@ -53,6 +54,7 @@ export const TORCH_PARTS: Record<string, TorchPart> = {
   'data.toy2d': toy2dTorch,
   'data.shapes': shapesTorch,
   'data.noise': noiseSourceTorch,
+  'data.user': userDataTorch,
   'augment.gaussian-noise': gaussianNoiseTorch,
   'augment.random-resized-crop': randomResizedCropTorch,
   'augment.horizontal-flip': horizontalFlipTorch,

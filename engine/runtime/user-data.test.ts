@@ -6,6 +6,8 @@ import * as tf from '@tensorflow/tfjs';
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { getSpec } from '../../nodes/registry';
+import { TORCH_PARTS } from '../../nodes/torch';
+import { buildBundle } from '../export/bundle';
 import { parseCsv } from '../data/csv';
 import type { ImportedSet } from '../data/imported';
 import { imagesFromArrays, readNpz } from '../data/npz';
@@ -14,6 +16,7 @@ import { medmnistNpz } from '../data/testing/fixtures';
 import { withDataset } from '../data/with-dataset';
 import type { EvalEvent, LatentEvent, TrainEvent } from '../events';
 import type { Graph } from '../graph';
+import { parseParams } from '../params';
 import { presetGraph } from '../presets';
 import { readPublicAsset } from './node-assets';
 import { trainSession } from './session';
@@ -95,4 +98,21 @@ test('a CSV of 2-D points replaces the toy data of a vector graph (K-means)', as
   const { done, ev } = await train(set, presetGraph('kmeans')!);
   assert.equal(done.state, 'done', done.error);
   assert.ok(ev);
+});
+
+test('a graph on an imported RGB set exports to PyTorch with the prepared images', async () => {
+  const set = imagesFromArrays(readNpz(medmnistNpz({ train: 12, test: 6, channels: 3 }), 'rgb.npz'), 'rgb.npz');
+  const ref = refOf(metaOf(set, await contentHash(set), 'rgb', 'rgb.npz'));
+  const graph = withDataset(presetGraph('simclr')!, ref).graph;
+  const node = graph.nodes.find((n) => n.type === 'data.user')!;
+  const spec = getSpec('data.user')!;
+  const params = parseParams(spec.params, node.params);
+  assert.ok(params.ok);
+  const ds = spec.data!.stored!(params.value as never)!.prepare(set, graph.meta.seed);
+  assert.deepEqual(ds.sampleShape, [28, 28, 3]);
+  const b = buildBundle(graph, getSpec, (t) => TORCH_PARTS[t], ds);
+  assert.ok(b.ok, JSON.stringify(!b.ok && b.issues));
+  const text = Object.values(b.files).filter((f): f is string => typeof f === 'string').join('\n');
+  assert.match(text, /batch\["x"\]\.float\(\) \* 0\.00392/);
+  assert.ok(b.files['data/dataset.npz'] instanceof Uint8Array);
 });
