@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import './styles/tokens.css';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -7,11 +8,15 @@ export const metadata: Metadata = {
   description: 'Wire autoencoders, joint-embedding and energy-based models from nodes and train them in the browser.',
 };
 
-export const viewport: Viewport = { themeColor: '#0b0f17', colorScheme: 'dark' };
+// No theme-color: it would be a colour literal outside app/styles/tokens.css, and it only
+// tinted the toolbar of mobile browsers.
+export const viewport: Viewport = { colorScheme: 'dark' };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    // data-theme picks the dark token set (the studio's look); the light set is the default
+    // for pages without it, ready for a theme toggle.
+    <html lang="en" data-theme="dark">
       <body>{children}</body>
     </html>
   );

@@ -75,7 +75,7 @@ export default function BenchPage() {
   }
 
   return (
-    <main style={{ padding: 24, fontFamily: 'system-ui, sans-serif', color: '#e6e9ef', background: '#12151c', minHeight: '100vh' }}>
+    <main style={{ padding: 24, fontFamily: 'system-ui, sans-serif', color: 'var(--text)', background: 'var(--bg)', minHeight: '100vh' }}>
       <h1>Backend benchmark</h1>
       <p>
         Trains the <b>{PRESETS.find((p) => p.name === config.preset)?.title ?? config.preset}</b> preset for {config.steps} steps on each backend

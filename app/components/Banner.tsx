@@ -1,6 +1,8 @@
 'use client';
 // A message that must stay until read: an import that failed with the
 // schema's reasons, or an autosave that could not be restored.
+import './Banner.css';
+
 export interface BannerInfo {
   title: string;
   lines: string[];

@@ -23,7 +23,7 @@ import type { GraphNode } from '../../engine/graph';
 import { formatType, type GraphIssue, type TensorType } from '../../engine/types';
 import { getSpec } from '../../nodes/registry';
 import type { StudioAnalysis } from '../lib/analysis';
-import { CATEGORY_HEX } from '../lib/categories';
+import { tokens } from '../lib/theme';
 import { explainWire, wireProblem } from '../lib/connection-rules';
 import { NODE_MIME } from '../lib/drag';
 import { useStudio, type Size } from '../lib/graph-store';
@@ -32,6 +32,7 @@ import { isPlottable, useProbe } from '../lib/probe';
 import { ConnectionHint } from './ConnectionHint';
 import { FlowNode, type StudioFlowNode } from './FlowNode';
 import { TypedEdge, type StudioFlowEdge } from './TypedEdge';
+import './Canvas.css';
 
 const nodeTypes = { studio: FlowNode };
 const edgeTypes = { typed: TypedEdge };
@@ -64,6 +65,8 @@ function CanvasView({ analysis, nodeIssues, onNotice, onDropFile, frameKey }: Ca
   // Fit only a graph that exists at mount: React Flow would otherwise keep the fit queued
   // and jump the view onto the first node dropped on an empty canvas, away from the pointer.
   const [fitOnMount] = useState(() => graph.nodes.length > 0);
+  // the minimap paints SVG fills, which cannot use var(): read the category tokens once
+  const [minimap] = useState(() => tokens({ data: 'cat-data', augment: 'cat-augment', network: 'cat-network', operator: 'cat-operator', loss: 'cat-loss', unknown: 'cat-unknown', mask: 'minimap-mask' }));
 
   // Unchanged nodes keep their object identity so React Flow skips them while another node is dragged.
   const nodes = useMemo(() => {
@@ -282,9 +285,9 @@ function CanvasView({ analysis, nodeIssues, onNotice, onDropFile, frameKey }: Ca
         style={{ width: 168, height: 112 }}
         nodeColor={(n) => {
           const spec = (n as StudioFlowNode).data?.spec;
-          return spec ? CATEGORY_HEX[spec.category] : '#ef4444';
+          return minimap[spec ? spec.category : 'unknown'];
         }}
-        maskColor="rgba(8, 11, 18, 0.65)"
+        maskColor={minimap.mask}
       />
       <ConnectionHint explain={(from, to) => explainWire(live.current.graph, live.current.analysis, from, to)} />
       {graph.nodes.length === 0 && (

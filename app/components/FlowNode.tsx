@@ -12,6 +12,7 @@ import { formatParam } from '../lib/param-input';
 import { isPlottable, useProbe } from '../lib/probe';
 import { EyeIcon, LockIcon } from './icons';
 import { DataContext } from './data/data-context';
+import './FlowNode.css';
 
 export interface FlowNodeData extends Record<string, unknown> {
   spec: AnyNodeSpec | undefined;

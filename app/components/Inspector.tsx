@@ -18,6 +18,7 @@ import { TRAIN_FIELDS, checkSetting } from '../lib/train-settings';
 import { LockIcon, TrashIcon } from './icons';
 import { NodeStats } from './panels/NodeStats';
 import { ParamField } from './ParamField';
+import './Inspector.css';
 
 interface InspectorProps {
   analysis: StudioAnalysis;

@@ -6,6 +6,7 @@ import { useMemo, useState, type CSSProperties, type DragEvent } from 'react';
 import { allSpecs, type AnyNodeSpec } from '../../nodes/registry';
 import { CATEGORY_ORDER, CATEGORY_TITLE, categoryColor } from '../lib/categories';
 import { NODE_MIME } from '../lib/drag';
+import './Palette.css';
 
 interface PaletteProps {
   onAdd(type: string): void;

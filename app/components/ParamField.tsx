@@ -8,6 +8,7 @@ import type { NumberParam, ParamDef } from '../../engine/params';
 import { describeRange, formatParam, readParam } from '../lib/param-input';
 import type { DatasetRef } from '../../engine/params';
 import { DatasetPicker } from './data/DatasetPicker';
+import './ParamField.css';
 
 export interface NodeChoice {
   id: string;

@@ -4,6 +4,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { PRESETS, type Preset } from '../../engine/presets';
 import { ChevronIcon } from './icons';
+import './PresetMenu.css';
 
 const FAMILY_TITLE: Record<Preset['family'], string> = {
   autoencoder: 'Autoencoders',

@@ -5,6 +5,7 @@
 import type { BackendChoice } from '../../workers/protocol';
 import { isActive, type RunSnapshot } from '../lib/run-store';
 import { PauseIcon, PlayIcon, StopIcon } from './icons';
+import './RunBar.css';
 
 export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 

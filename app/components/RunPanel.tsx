@@ -8,6 +8,7 @@ import type { RunStore } from '../lib/run-store';
 import { useRun } from '../lib/use-run';
 import { WarningIcon } from './icons';
 import { RunBar } from './RunBar';
+import './RunPanel.css';
 
 interface RunPanelProps {
   store: RunStore;

@@ -5,14 +5,13 @@
 // issues; the views subscribe to their own events, so a training step never
 // re-renders the canvas.
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type CSSProperties } from 'react';
+import './Studio.css';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { emptyGraph, parseGraph, type Graph } from '../../engine/graph';
 import { presetGraph, type Preset } from '../../engine/presets';
 import { getSpec } from '../../nodes/registry';
 import type { BackendChoice, TrainOptions } from '../../workers/protocol';
 import { indexIssues, structureKey, useAnalysis } from '../lib/analysis';
-import { colorVariables } from '../lib/categories';
 import { StudioContext, initialState, studioReducer } from '../lib/graph-store';
 import { createAutosaver, loadAutosave, type SaveState } from '../lib/persist';
 import { centred, freeSpot } from '../lib/placement';
@@ -39,6 +38,8 @@ import { isDataFile } from '../lib/datasets';
 import { BACKEND_CHOICES } from './RunBar';
 import { Toast, type Notice } from './Toast';
 import { onPageHide } from '../lib/page-hide';
+// Last: React Flow's own sheet comes after the component sheets, as it always has.
+import '@xyflow/react/dist/style.css';
 
 const AUTOSAVE_DELAY_MS = 300;
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -274,7 +275,7 @@ function StudioShell() {
   return (
     <StudioContext.Provider value={store}>
       <DataContext.Provider value={data.ctx}>
-      <div className="studio" style={colorVariables() as CSSProperties}>
+      <div className="studio">
         <header className="topbar">
           <div className="brand">
             <LogoIcon />

@@ -2,6 +2,7 @@
 // One transient message at a time (a refused wire, a loaded preset with its
 // Undo). A status region, so screen readers announce it and tests can find it.
 import { useEffect } from 'react';
+import './Toast.css';
 
 export interface Notice {
   id: number;

@@ -4,6 +4,7 @@
 // think before pressing Train.
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import './TypedEdge.css';
 
 export interface TypedEdgeData extends Record<string, unknown> {
   label: string;

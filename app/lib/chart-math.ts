@@ -1,5 +1,7 @@
 // Pure helpers behind the training views: smoothing, decimation for drawing,
-// colour maps and scales. No DOM and no React, so they are unit-tested in Node.
+// the energy colour map and scales. No DOM and no React, so they are unit-tested
+// in Node. Class and series colours are design tokens (app/lib/theme.ts); number
+// formatting is app/lib/format.ts.
 
 /**
  * Exponential moving average with TensorBoard's de-biasing: the running value
@@ -76,13 +78,6 @@ export function pick<T>(col: ArrayLike<T>, idx: Int32Array): T[] {
   const out = new Array<T>(idx.length);
   for (let i = 0; i < idx.length; i++) out[i] = col[idx[i]];
   return out;
-}
-
-/** Ten distinguishable colours for class labels (Tableau 10, brightened for a dark background). */
-export const LABEL_COLORS = ['#4e9af1', '#f28e2b', '#e15759', '#76b7b2', '#59c14f', '#edc948', '#b07aa1', '#ff9da7', '#c49a76', '#bab0ac'] as const;
-
-export function labelColor(label: number): string {
-  return LABEL_COLORS[((label % LABEL_COLORS.length) + LABEL_COLORS.length) % LABEL_COLORS.length];
 }
 
 // Viridis at 9 stops (matplotlib's), linearly interpolated: perceptually uniform and
@@ -185,17 +180,4 @@ export function nearestPoint(screen: ArrayLike<number>, px: number, py: number, 
     }
   }
   return best;
-}
-
-/** Numbers for people: 4 significant digits, exponent form when very small or large. */
-export function formatValue(v: number | null | undefined): string {
-  if (v === null || v === undefined) return '–';
-  if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return v.toExponential(3);
-  return v.toPrecision(4);
-}
-
-export function formatPercent(v: number | null | undefined, digits = 1): string {
-  return v === null || v === undefined || !Number.isFinite(v) ? '–' : `${(v * 100).toFixed(digits)}%`;
 }

@@ -4,14 +4,15 @@
 // tail is dimensional collapse; all bars near zero is complete collapse), and
 // the summary figures with their history as sparklines.
 import { memo, useEffect, useRef } from 'react';
-import { formatValue } from '../../lib/chart-math';
+import { formatValue } from '../../lib/format';
 import type { CollapsePoint, RunStore } from '../../lib/run-store';
+import { tokens, withAlpha } from '../../lib/theme';
 import { prepareCanvas, useElementSize } from '../../lib/use-canvas';
 import { useRun } from '../../lib/use-run';
 import type { CollapseEvent } from '../../../workers/protocol';
 import { Empty, PanelFrame } from './PanelFrame';
+import './CollapsePanel.css';
 
-const BAR = '#7c9cff';
 const PAD = { left: 34, right: 6, top: 8, bottom: 16 };
 
 /** Per-dimension std, sorted high to low, with the level a perfectly spread embedding would have (1/√d). */
@@ -26,7 +27,8 @@ function drawBars(canvas: HTMLCanvasElement | null, e: CollapseEvent, width: num
   const h = height - PAD.top - PAD.bottom;
   const step = w / d;
   const gap = step > 4 ? 1 : 0;
-  ctx.fillStyle = BAR;
+  const t = tokens({ bar: 'accent', reference: 'warning', text: 'chart-axis', rule: 'chart-rule' });
+  ctx.fillStyle = t.bar;
   for (let i = 0; i < d; i++) {
     const v = Number.isFinite(sorted[i]) ? sorted[i] : 0;
     const bh = (v / top) * h;
@@ -34,26 +36,26 @@ function drawBars(canvas: HTMLCanvasElement | null, e: CollapseEvent, width: num
   }
   // reference: every dimension equally used
   const y = PAD.top + h - (uniform / top) * h;
-  ctx.strokeStyle = '#fbbf24';
+  ctx.strokeStyle = t.reference;
   ctx.setLineDash([4, 3]);
   ctx.beginPath();
   ctx.moveTo(PAD.left, y);
   ctx.lineTo(PAD.left + w, y);
   ctx.stroke();
   ctx.setLineDash([]);
-  ctx.fillStyle = '#8b93a7';
+  ctx.fillStyle = t.text;
   ctx.font = '10px system-ui, sans-serif';
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
   ctx.fillText(top.toPrecision(2), PAD.left - 4, PAD.top + 4);
   ctx.fillText('0', PAD.left - 4, PAD.top + h);
-  ctx.fillStyle = '#fbbf24';
+  ctx.fillStyle = t.reference;
   ctx.fillText('1/√d', PAD.left - 4, y);
   ctx.textAlign = 'left';
   ctx.textBaseline = 'alphabetic';
-  ctx.fillStyle = '#8b93a7';
+  ctx.fillStyle = t.text;
   ctx.fillText(`${d} dimensions, sorted by std`, PAD.left, height - 3);
-  ctx.strokeStyle = 'rgba(148,163,184,0.25)';
+  ctx.strokeStyle = withAlpha(t.rule, 0.25);
   ctx.beginPath();
   ctx.moveTo(PAD.left, PAD.top + h + 0.5);
   ctx.lineTo(PAD.left + w, PAD.top + h + 0.5);

@@ -16,6 +16,7 @@ import { EvalPanel } from './EvalPanel';
 import { ImagesPanel } from './ImagesPanel';
 import { LatentPanel, type Projection } from './LatentPanel';
 import { LossPanel } from './LossPanel';
+import './Dock.css';
 
 export type ViewId = 'loss' | 'latent' | 'energy' | 'attention' | 'images' | 'collapse' | 'eval';
 

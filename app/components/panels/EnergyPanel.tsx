@@ -4,12 +4,15 @@
 // viridis (dark = low energy, where the model puts its data) and draws the
 // held-out points on top, coloured by the cluster they came from.
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { finiteRange, formatValue, heatmapRgba, labelColor, viridisCss } from '../../lib/chart-math';
+import { finiteRange, heatmapRgba, viridisCss } from '../../lib/chart-math';
+import { formatValue } from '../../lib/format';
+import { palette, tokens, withAlpha } from '../../lib/theme';
 import type { RunStore } from '../../lib/run-store';
 import { SOFTWARE, prepareCanvas, useElementSize } from '../../lib/use-canvas';
 import { useRun } from '../../lib/use-run';
 import type { EnergyEvent } from '../../../workers/protocol';
 import { Empty, PanelFrame } from './PanelFrame';
+import './EnergyPanel.css';
 
 /** Two significant digits: the colour bar is narrow, and the ends only set the scale. */
 function short(v: number): string {
@@ -37,7 +40,9 @@ function drawEnergy(canvas: HTMLCanvasElement | null, e: EnergyEvent, range: [nu
   const n = Math.min(e.labels.length, e.points.length / 2);
   const r = Math.max(1.8, side / 160);
   ctx.lineWidth = 1;
-  ctx.strokeStyle = 'rgba(8, 11, 18, 0.85)';
+  const t = tokens({ outline: 'canvas-outline', rule: 'chart-rule' });
+  const classes = palette('class');
+  ctx.strokeStyle = withAlpha(t.outline, 0.85);
   let drawn = 0;
   for (let i = 0; i < n; i++) {
     const px = e.points[2 * i];
@@ -45,14 +50,14 @@ function drawEnergy(canvas: HTMLCanvasElement | null, e: EnergyEvent, range: [nu
     if (px < xmin || px > xmax || py < ymin || py > ymax) continue;
     const x = x0 + ((px - xmin) / (xmax - xmin)) * side;
     const y = y0 + (1 - (py - ymin) / (ymax - ymin)) * side;
-    ctx.fillStyle = labelColor(e.labels[i]);
+    ctx.fillStyle = classes[e.labels[i] % classes.length];
     ctx.beginPath();
     ctx.arc(x, y, r, 0, Math.PI * 2);
     ctx.fill();
     ctx.stroke();
     drawn++;
   }
-  ctx.strokeStyle = 'rgba(148,163,184,0.25)';
+  ctx.strokeStyle = withAlpha(t.rule, 0.25);
   ctx.strokeRect(x0 - 0.5, y0 - 0.5, side + 1, side + 1);
   return drawn;
 }

@@ -5,12 +5,16 @@
 // the loss on held-out data (the −ELBO for a VAE). The latest evaluation is a
 // table of final values; earlier ones draw the accuracy over steps.
 import { memo } from 'react';
-import { formatPercent, formatValue } from '../../lib/chart-math';
+import { formatPercent, formatValue } from '../../lib/format';
 import type { RunStore } from '../../lib/run-store';
 import { npyFloat32, npyUint8 } from '../../../engine/data/npy';
 import { useRun } from '../../lib/use-run';
 import type { EmbeddingsEvent, EvalEvent } from '../../../workers/protocol';
 import { Empty, PanelFrame } from './PanelFrame';
+import './EvalPanel.css';
+
+const KNN = 'var(--series-0)';
+const PROBE = 'var(--ok)';
 
 interface EvalPanelProps {
   store: RunStore;
@@ -53,7 +57,7 @@ function AccuracyChart({ evals }: { evals: EvalEvent[] }) {
     <svg className="acc-chart" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label="Accuracy over steps" data-points={knn.length}>
       {[lo, (lo + hi) / 2, hi].map((v) => (
         <g key={v}>
-          <line x1={pad.l} x2={W - pad.r} y1={y(v)} y2={y(v)} stroke="rgba(148,163,184,0.12)" />
+          <line x1={pad.l} x2={W - pad.r} y1={y(v)} y2={y(v)} style={{ stroke: 'color-mix(in srgb, var(--chart-rule) 12%, transparent)' }} />
           <text x={pad.l - 4} y={y(v) + 3} textAnchor="end" className="acc-chart__tick">
             {Math.round(v * 100)}%
           </text>
@@ -65,15 +69,15 @@ function AccuracyChart({ evals }: { evals: EvalEvent[] }) {
       <text x={W - pad.r} y={H - 3} textAnchor="end" className="acc-chart__tick">
         {s1}
       </text>
-      {knn.length > 1 && <polyline points={knn.join(' ')} fill="none" stroke="#60a5fa" strokeWidth="1.6" />}
-      {probe.length > 1 && <polyline points={probe.join(' ')} fill="none" stroke="#34d399" strokeWidth="1.6" />}
+      {knn.length > 1 && <polyline points={knn.join(' ')} fill="none" style={{ stroke: KNN }} strokeWidth="1.6" />}
+      {probe.length > 1 && <polyline points={probe.join(' ')} fill="none" style={{ stroke: PROBE }} strokeWidth="1.6" />}
       {knn.map((p, i) => {
         const [cx, cy] = p.split(',');
-        return <circle key={`k${i}`} cx={cx} cy={cy} r="2.4" fill="#60a5fa" />;
+        return <circle key={`k${i}`} cx={cx} cy={cy} r="2.4" style={{ fill: KNN }} />;
       })}
       {probe.map((p, i) => {
         const [cx, cy] = p.split(',');
-        return <circle key={`p${i}`} cx={cx} cy={cy} r="2.4" fill="#34d399" />;
+        return <circle key={`p${i}`} cx={cx} cy={cy} r="2.4" style={{ fill: PROBE }} />;
       })}
     </svg>
   );
@@ -178,12 +182,12 @@ function EvalPanelView({ store, labelFor, isVae, evalEvery, evalAtEnd }: EvalPan
             <div className="eval-history">
               <div className="eval-history__legend">
                 <span>
-                  <span className="swatch" style={{ background: '#60a5fa' }} />
+                  <span className="swatch" style={{ background: KNN }} />
                   kNN
                 </span>
                 {withProbe.length > 0 && (
                   <span>
-                    <span className="swatch" style={{ background: '#34d399' }} />
+                    <span className="swatch" style={{ background: PROBE }} />
                     linear probe
                   </span>
                 )}

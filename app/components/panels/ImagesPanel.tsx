@@ -7,17 +7,20 @@
 // sampling so a 28×28 digit stays sharp.
 import { memo, useEffect, useRef } from 'react';
 import type { RunStore } from '../../lib/run-store';
+import { parseColor, token } from '../../lib/theme';
 import { SOFTWARE } from '../../lib/use-canvas';
 import { useRun } from '../../lib/use-run';
 import type { ImageRow } from '../../../workers/protocol';
 import { Empty, PanelFrame } from './PanelFrame';
+import './ImagesPanel.css';
 
 const GAP = 1;
-const GAP_RGB = [15, 19, 28];
 
 /** [n, h, w, c] bytes -> one RGBA strip with the images side by side. */
 export function rowToRgba(row: ImageRow): { width: number; height: number; rgba: Uint8ClampedArray<ArrayBuffer> } {
   const { n, height: h, width: w, channels: c, pixels } = row;
+  // the gaps between images take the image background token (black where there is no page)
+  const GAP_RGB = parseColor(token('image-bg')) ?? [0, 0, 0];
   const width = n * w + Math.max(0, n - 1) * GAP;
   const rgba = new Uint8ClampedArray(new ArrayBuffer(width * h * 4));
   for (let p = 0; p < width * h; p++) {

@@ -5,13 +5,15 @@
 // evalset bytes. Every snapshot of the run is kept, so the scrubber can replay
 // how the classes separated. Which port is plotted is chosen on the canvas.
 import { memo, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
-import { labelColor, nearestPoint, pointBounds } from '../../lib/chart-math';
+import { nearestPoint, pointBounds } from '../../lib/chart-math';
+import { classVar, palette, tokens, withAlpha } from '../../lib/theme';
 import type { Probe } from '../../lib/probe';
 import type { RunStore } from '../../lib/run-store';
 import { SOFTWARE, prepareCanvas, useElementSize } from '../../lib/use-canvas';
 import { useRun } from '../../lib/use-run';
 import type { EvalSetEvent, LatentEvent } from '../../../workers/protocol';
 import { Empty, PanelFrame } from './PanelFrame';
+import './LatentPanel.css';
 
 export type Projection = 'pca' | 'umap';
 
@@ -43,7 +45,9 @@ function drawScatter(canvas: HTMLCanvasElement | null, s: LatentEvent, width: nu
   const b = pointBounds(s.points);
   const w = width - PAD.left - PAD.right;
   const h = height - PAD.top - PAD.bottom;
-  ctx.strokeStyle = 'rgba(148,163,184,0.18)';
+  const t = tokens({ rule: 'chart-rule', axis: 'chart-axis' });
+  const classes = palette('class');
+  ctx.strokeStyle = withAlpha(t.rule, 0.18);
   ctx.lineWidth = 1;
   ctx.strokeRect(PAD.left - 0.5, PAD.top - 0.5, w + 1, h + 1);
   // the origin, when it is in view, helps read PCA axes
@@ -73,7 +77,7 @@ function drawScatter(canvas: HTMLCanvasElement | null, s: LatentEvent, width: nu
   const labels = [...new Set(s.labels)].sort((a, b2) => a - b2);
   for (const label of labels) {
     // an unlabelled dataset: one neutral colour, no classes to tell apart
-    ctx.fillStyle = s.labelled === false ? '#8b93a7' : labelColor(label);
+    ctx.fillStyle = s.labelled === false ? t.axis : classes[label % classes.length];
     ctx.beginPath();
     for (let i = 0; i < n; i++) {
       if (s.labels[i] !== label) continue;
@@ -87,7 +91,7 @@ function drawScatter(canvas: HTMLCanvasElement | null, s: LatentEvent, width: nu
   ctx.globalAlpha = 1;
   // axis names under the plot: horizontal text stays readable at any panel size
   const [ax, ay] = axisNames(s);
-  ctx.fillStyle = '#8b93a7';
+  ctx.fillStyle = t.axis;
   ctx.font = '10.5px system-ui, sans-serif';
   ctx.textBaseline = 'bottom';
   ctx.fillText(`→ ${ax}`, PAD.left, height - 3);
@@ -243,7 +247,7 @@ function LatentPanelView({ store, probe, onClearProbe, projection, onProjection,
               {hasImages && evalset && <SampleImage evalset={evalset} index={hover.i} />}
               {snap.labelled !== false && (
                 <div className="latent-tip__text">
-                  <span className="swatch swatch--dot" style={{ background: labelColor(hoverLabel ?? 0) }} />
+                  <span className="swatch swatch--dot" style={{ background: classVar(hoverLabel ?? 0) }} />
                   label {hoverLabel}
                 </div>
               )}
@@ -261,7 +265,7 @@ function LatentPanelView({ store, probe, onClearProbe, projection, onProjection,
         <ul className="legend" aria-label="Classes">
           {counts.map(([label, count]) => (
             <li key={label} title={`${count} points`}>
-              <span className="swatch swatch--dot" style={{ background: labelColor(label) }} />
+              <span className="swatch swatch--dot" style={{ background: classVar(label) }} />
               {label}
             </li>
           ))}

@@ -5,16 +5,16 @@
 // drawn over the faint raw curve. The table under the charts doubles as the
 // legend (click a swatch to hide a curve) and as the hover read-out.
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { formatValue } from '../../lib/chart-math';
+import { formatValue } from '../../lib/format';
 import type { LossSeries, RunStore } from '../../lib/run-store';
+import { paletteVar } from '../../lib/theme';
 import { useElementSize } from '../../lib/use-canvas';
 import { isBoolean, isNumber, oneOf, usePersisted } from '../../lib/use-persisted';
 import { useRun } from '../../lib/use-run';
 import { Empty, PanelFrame } from './PanelFrame';
 import { SeriesChart, type ChartSpec } from './series-chart';
+import './LossPanel.css';
 
-export const SERIES_COLORS = ['#60a5fa', '#f472b6', '#34d399', '#fbbf24', '#a78bfa', '#f87171', '#2dd4bf', '#fb923c', '#e879f9', '#a3e635'];
-const AUX_COLORS = ['#fbbf24', '#f472b6', '#60a5fa'];
 
 interface LossPanelProps {
   store: RunStore;
@@ -88,7 +88,7 @@ function LossPanelView({ store, labelFor }: LossPanelProps) {
     };
   }, []);
 
-  const colorOf = useMemo(() => (k: string) => SERIES_COLORS[Math.max(0, keys.indexOf(k)) % SERIES_COLORS.length], [keys]);
+  const colorOf = useMemo(() => (k: string) => paletteVar('series', Math.max(0, keys.indexOf(k))), [keys]);
   const visibleKey = visible.join('\n');
   const auxKey = auxKeys.join('\n');
 
@@ -98,7 +98,7 @@ function LossPanelView({ store, labelFor }: LossPanelProps) {
     if (!c) return;
     const spec: ChartSpec = { keys: visible, colors: visible.map(colorOf), labels: visible.map(labelFor), log: useLog, x: xMode, smoothing };
     c.main.draw(series, spec, mainSize.width, mainSize.height);
-    c.aux.draw(aux, { keys: auxKeys, colors: auxKeys.map((_, i) => AUX_COLORS[i % AUX_COLORS.length]), labels: auxKeys.map(auxLabel), log: false, x: xMode, smoothing: 0, compact: true }, auxSize.width, auxSize.height);
+    c.aux.draw(aux, { keys: auxKeys, colors: auxKeys.map((_, i) => paletteVar('aux', i)), labels: auxKeys.map(auxLabel), log: false, x: xMode, smoothing: 0, compact: true }, auxSize.width, auxSize.height);
     const box = mainBox.current;
     if (box) {
       box.dataset.points = String(series.length);
@@ -145,7 +145,7 @@ function LossPanelView({ store, labelFor }: LossPanelProps) {
           <span className="loss-aux__latest">
             {auxKeys.map((k, i) => (
               <span key={k}>
-                <span className="swatch" style={{ background: AUX_COLORS[i % AUX_COLORS.length] }} />
+                <span className="swatch" style={{ background: paletteVar('aux', i) }} />
                 {auxLabel(k)} {formatValue(auxLatest[i] ?? null)}
               </span>
             ))}

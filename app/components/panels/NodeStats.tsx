@@ -3,9 +3,10 @@
 // range and the share of dead units (zero for every held-out sample, e.g. ReLUs
 // that never fire), computed by the worker on 256 held-out samples.
 import { memo } from 'react';
-import { formatValue } from '../../lib/chart-math';
+import { formatValue } from '../../lib/format';
 import type { RunStore } from '../../lib/run-store';
 import { useRun } from '../../lib/use-run';
+import './NodeStats.css';
 
 interface NodeStatsProps {
   store: RunStore;

@@ -5,6 +5,7 @@
 // data and simply redraw at the larger size (they observe their own size).
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { MaximizeIcon, MinimizeIcon } from '../icons';
+import './PanelFrame.css';
 
 interface PanelFrameProps {
   title: string;

@@ -7,10 +7,12 @@ import 'uplot/dist/uPlot.min.css';
 import uPlot from 'uplot';
 import { debiasedEma, decimateIndices, pick } from '../../lib/chart-math';
 import type { LossSeries } from '../../lib/run-store';
+import { chartAxis, resolveColor, withAlpha } from '../../lib/theme';
 
 export interface ChartSpec {
   /** Series keys to draw, in order. */
   keys: string[];
+  /** CSS colours, `var(--token)` allowed (resolved when the chart is built). */
   colors: string[];
   labels: string[];
   log: boolean;
@@ -19,19 +21,6 @@ export interface ChartSpec {
   smoothing: number;
   /** A small companion chart: no x tick labels (it shares the x axis of the chart above), a narrow y axis. */
   compact?: boolean;
-}
-
-const AXIS = {
-  stroke: '#8b93a7',
-  grid: { stroke: 'rgba(148,163,184,0.08)' },
-  ticks: { stroke: 'rgba(148,163,184,0.15)' },
-  font: '11px system-ui',
-  labelFont: '11px system-ui',
-};
-
-function fade(hex: string, alpha: number): string {
-  const n = parseInt(hex.slice(1), 16);
-  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
 export class SeriesChart {
@@ -70,9 +59,10 @@ export class SeriesChart {
       this.plot?.destroy();
       const few = series.length < 40;
       const lines: uPlot.Series[] = [];
+      const AXIS = chartAxis();
       spec.keys.forEach((_, i) => {
-        const color = spec.colors[i];
-        if (smooth) lines.push({ label: `${spec.labels[i]} (raw)`, stroke: fade(color, 0.28), width: 1, spanGaps: true, points: { show: false } });
+        const color = resolveColor(spec.colors[i]);
+        if (smooth) lines.push({ label: `${spec.labels[i]} (raw)`, stroke: withAlpha(color, 0.28), width: 1, spanGaps: true, points: { show: false } });
         lines.push({ label: spec.labels[i], stroke: color, width: 1.75, spanGaps: true, points: { show: few, size: 4 } });
       });
       const opts: uPlot.Options = {

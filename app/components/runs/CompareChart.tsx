@@ -1,14 +1,18 @@
 'use client';
 // One uPlot chart with a line per run (and optionally a second, dashed metric
 // per run). The data is small (a few runs, ≤ 2,000 points each), so the plot
-// is rebuilt whenever the inputs change instead of patched.
+// is rebuilt whenever the inputs change instead of patched. The canvas uPlot
+// draws into is handed to `onCanvas`, so the PNG export takes it by reference.
 import 'uplot/dist/uPlot.min.css';
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import { alignSeries, type XY } from '../../lib/runs/compare';
+import { chartAxis, resolveColor } from '../../lib/theme';
+import './CompareChart.css';
 
 export interface ChartLine extends XY {
   label: string;
+  /** A CSS colour; `var(--token)` is resolved for the canvas. */
   color: string;
   dash?: number[];
 }
@@ -23,14 +27,13 @@ interface CompareChartProps {
   format?: (v: number) => string;
   empty: string;
   testId?: string;
+  onCanvas?(canvas: HTMLCanvasElement | null): void;
 }
 
 /** Step ticks at round numbers only (uPlot's defaults include 2.5). */
 const STEP_INCRS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1e3, 2e3, 2.5e3, 5e3, 1e4, 2e4, 2.5e4, 5e4, 1e5, 2e5, 2.5e5, 5e5, 1e6];
 
-const axis = { stroke: '#8b93a7', grid: { stroke: 'rgba(148,163,184,0.08)' }, ticks: { stroke: 'rgba(148,163,184,0.15)' }, font: '11px system-ui', labelFont: '11px system-ui' };
-
-export function CompareChart({ lines, height = 200, yLabel, yRange, logY, format, empty, testId }: CompareChartProps) {
+export function CompareChart({ lines, height = 200, yLabel, yRange, logY, format, empty, testId, onCanvas }: CompareChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const hasData = lines.some((l) => l.y.some((v) => v !== null));
@@ -42,6 +45,7 @@ export function CompareChart({ lines, height = 200, yLabel, yRange, logY, format
     if (!el || !hasData) return;
     const data = alignSeries(lines) as uPlot.AlignedData;
     const pointCount = data[0].length;
+    const axis = chartAxis();
     const opts: uPlot.Options = {
       width: Math.max(240, el.clientWidth),
       height,
@@ -56,24 +60,26 @@ export function CompareChart({ lines, height = 200, yLabel, yRange, logY, format
         { label: 'step' },
         ...lines.map((l) => ({
           label: l.label,
-          stroke: l.color,
+          stroke: resolveColor(l.color),
           width: 1.75,
           dash: l.dash,
           spanGaps: true,
           // a run evaluated only at its end has one point: draw it
-          points: { show: pointCount < 40 || l.y.filter((v) => v !== null).length < 3, size: 6, fill: l.color },
+          points: { show: pointCount < 40 || l.y.filter((v) => v !== null).length < 3, size: 6, fill: resolveColor(l.color) },
         })),
       ],
     };
     plot.current = new uPlot(opts, data, el);
+    onCanvas?.(plot.current.ctx.canvas);
     const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => plot.current?.setSize({ width: Math.max(240, el.clientWidth), height })) : null;
     ro?.observe(el);
     return () => {
       ro?.disconnect();
+      onCanvas?.(null);
       plot.current?.destroy();
       plot.current = null;
     };
-  }, [lines, height, yLabel, yRange, logY, format, hasData]);
+  }, [lines, height, yLabel, yRange, logY, format, hasData, onCanvas]);
 
   return (
     <div className="cmp-chart" data-testid={testId} data-lines={lines.length}>

@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { BackendChoice } from '../../../workers/protocol';
 import { checkSettings, type ComparisonSettings } from '../../lib/runs/queue';
+import './QueueDialog.css';
 
 const BACKENDS: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 

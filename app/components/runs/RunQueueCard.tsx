@@ -2,6 +2,7 @@
 // The queue, visible while it works: one line per graph with its state and a
 // progress bar, Cancel while it runs, Dismiss once it is done.
 import type { QueueState } from '../../lib/runs/queue';
+import './RunQueueCard.css';
 
 const STATUS_TEXT: Record<string, string> = {
   queued: 'queued',

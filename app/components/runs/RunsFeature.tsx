@@ -23,7 +23,6 @@ import { downloadBlob, fileSlug, stamp } from './download';
 import { QueueDialog } from './QueueDialog';
 import { RunQueueCard } from './RunQueueCard';
 import { MAX_COMPARE, RunsPanel } from './RunsPanel';
-import './runs.css';
 import { onPageHide } from '../../lib/page-hide';
 
 /** How often a training run's record is written while it trains. */

@@ -3,10 +3,11 @@
 // steps, final probe / kNN and date; rename in place, tag, delete (with Undo),
 // export and import; tick 2–4 runs and Compare.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { formatPct } from '../../lib/runs/compare';
+import { formatPercent } from '../../lib/format';
 import type { Listing } from '../../lib/runs/history';
 import type { RunSummary } from '../../lib/runs/record';
 import { StatusBadge } from './StatusBadge';
+import './RunsPanel.css';
 
 export const MAX_COMPARE = 4;
 
@@ -239,8 +240,8 @@ export function RunsPanel(p: RunsPanelProps) {
                   <span className="mono">
                     {steps}/{r.stepBudget} steps
                   </span>
-                  {r.probe !== null && <span title="Linear probe, 10 labels per class">probe {formatPct(r.probe)}</span>}
-                  {r.knn !== null && <span title="kNN accuracy on the held-out digits">kNN {formatPct(r.knn)}</span>}
+                  {r.probe !== null && <span title="Linear probe, 10 labels per class">probe {formatPercent(r.probe)}</span>}
+                  {r.knn !== null && <span title="kNN accuracy on the held-out digits">kNN {formatPercent(r.knn)}</span>}
                   {r.backend && <span className="mono">{r.backend}</span>}
                   <span title={new Date(r.startedAt).toLocaleString()}>{when(r.startedAt)}</span>
                 </div>

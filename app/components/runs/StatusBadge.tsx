@@ -1,6 +1,7 @@
 'use client';
 // A run's status as a small coloured word: finished, stopped, failed, interrupted, running.
 import type { RunStatus } from '../../lib/runs/record';
+import './StatusBadge.css';
 
 const TEXT: Record<RunStatus, string> = {
   running: 'running',

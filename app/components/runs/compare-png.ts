@@ -3,6 +3,8 @@
 // are composited onto a single canvas with their titles, the legend, the
 // results table and the graph differences drawn as text. No dependency, no
 // DOM-to-image trickery: every canvas here is same-origin and untainted.
+// Colours are the page's design tokens, read when the PNG is drawn.
+import { resolveColor, tokens } from '../../lib/theme';
 
 export interface PngBlock {
   title: string;
@@ -34,10 +36,8 @@ export interface PngLayout {
 const W = 1600;
 const M = 28;
 const GAP = 20;
-const BG = '#0b0f17';
-const CARD = '#10151f';
-const TEXT = '#e6e9f0';
-const MUTED = '#8b93a7';
+/** The token colours a PNG is drawn with (read once per export). */
+let C = { bg: '', card: '', text: '', muted: '', rule: '' };
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 
 function fitText(ctx: CanvasRenderingContext2D, text: string, max: number): string {
@@ -84,11 +84,11 @@ function drawRow(ctx: CanvasRenderingContext2D, blocks: PngBlock[], y: number, m
   const { w, h } = rowGeometry(blocks, maxWidth);
   blocks.forEach((b, i) => {
     const x = M + i * (w + GAP);
-    ctx.fillStyle = TEXT;
+    ctx.fillStyle = C.text;
     ctx.font = `600 14px ${FONT}`;
     ctx.fillText(fitText(ctx, b.title, w), x, y + 16);
     if (b.canvas && b.canvas.width > 0) {
-      ctx.fillStyle = CARD;
+      ctx.fillStyle = C.card;
       ctx.fillRect(x, y + 24, w, h);
       ctx.drawImage(b.canvas, x, y + 24, w, (w * b.canvas.height) / b.canvas.width);
     }
@@ -97,7 +97,7 @@ function drawRow(ctx: CanvasRenderingContext2D, blocks: PngBlock[], y: number, m
 }
 
 function drawTable(ctx: CanvasRenderingContext2D, t: PngTable, y: number): number {
-  ctx.fillStyle = TEXT;
+  ctx.fillStyle = C.text;
   ctx.font = `600 16px ${FONT}`;
   ctx.fillText(t.title, M, y + 18);
   y += 30;
@@ -111,16 +111,16 @@ function drawTable(ctx: CanvasRenderingContext2D, t: PngTable, y: number): numbe
     cells.forEach((c, i) => {
       let x = colX(i);
       if (i === 0 && color) {
-        ctx.fillStyle = color;
+        ctx.fillStyle = resolveColor(color);
         ctx.fillRect(x, yy + 6, 10, 10);
         x += 16;
       }
-      ctx.fillStyle = head ? MUTED : TEXT;
+      ctx.fillStyle = head ? C.muted : C.text;
       ctx.fillText(fitText(ctx, c, colW(i) - (i === 0 && color ? 16 : 0)), x, yy + 16);
     });
   };
   row(t.head, y, true, null);
-  ctx.strokeStyle = '#33405a';
+  ctx.strokeStyle = C.rule;
   ctx.beginPath();
   ctx.moveTo(M, y + 23);
   ctx.lineTo(W - M, y + 23);
@@ -130,32 +130,33 @@ function drawTable(ctx: CanvasRenderingContext2D, t: PngTable, y: number): numbe
 }
 
 export function renderPng(l: PngLayout): HTMLCanvasElement {
+  C = tokens({ bg: 'bg', card: 'panel', text: 'text', muted: 'muted', rule: 'border-strong' });
   const canvas = document.createElement('canvas');
   canvas.width = W;
   canvas.height = Math.ceil(layoutHeight(l));
   const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = BG;
+  ctx.fillStyle = C.bg;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.textBaseline = 'alphabetic';
-  ctx.fillStyle = TEXT;
+  ctx.fillStyle = C.text;
   ctx.font = `700 22px ${FONT}`;
   ctx.fillText(l.title, M, M + 20);
-  ctx.fillStyle = MUTED;
+  ctx.fillStyle = C.muted;
   ctx.font = `13px ${FONT}`;
   ctx.fillText(l.subtitle, M, M + 42);
   let x = M;
   ctx.font = `600 13px ${FONT}`;
   for (const item of l.legend) {
-    ctx.fillStyle = item.color;
+    ctx.fillStyle = resolveColor(item.color);
     ctx.fillRect(x, M + 62, 18, 4);
-    ctx.fillStyle = TEXT;
+    ctx.fillStyle = C.text;
     ctx.fillText(item.label, x + 24, M + 68);
     x += 24 + ctx.measureText(item.label).width + 24;
   }
   let y = M + HEADER;
   if (l.charts.length) y = drawRow(ctx, l.charts, y, CHART_MAX);
   const section = (title: string) => {
-    ctx.fillStyle = TEXT;
+    ctx.fillStyle = C.text;
     ctx.font = `600 16px ${FONT}`;
     ctx.fillText(title, M, y + 18);
     y += 30;

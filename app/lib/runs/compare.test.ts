@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { accuracyRange, alignSeries, atOrBefore, bestIndex, distinctLabels, formatDuration, normalise, primaryLossKey, snapshotSteps } from './compare';
+import { accuracyRange, alignSeries, atOrBefore, bestIndex, distinctLabels, normalise, primaryLossKey, snapshotSteps } from './compare';
+import { formatDuration } from '../format';
 
 test('alignSeries joins runs logged at different steps on one x axis', () => {
   const [x, a, b] = alignSeries([

@@ -4,10 +4,6 @@
 // labels that stay distinct when two runs share a name.
 import type { RunRecord } from './record';
 
-export const RUN_COLORS = ['#60a5fa', '#f472b6', '#34d399', '#fbbf24'] as const;
-/** tab10, the usual categorical palette, for the ten digit classes. */
-export const CLASS_COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
-
 /** The curve that stands for a run: the weighted total of its (first) optimizer phase. */
 export function primaryLossKey(r: Pick<RunRecord, 'metrics'>): string | null {
   const keys = Object.keys(r.metrics.values);
@@ -84,24 +80,6 @@ export function distinctLabels(names: readonly string[]): string[] {
     seen.set(n, k);
     return total.get(n)! > 1 ? `${n} (${k})` : n;
   });
-}
-
-export function formatPct(v: number | null | undefined): string {
-  return typeof v === 'number' && Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '—';
-}
-
-export function formatNum(v: number | null | undefined, digits = 2): string {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return '—';
-  return Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(digits);
-}
-
-export function formatDuration(ms: number | null | undefined): string {
-  if (typeof ms !== 'number' || !Number.isFinite(ms)) return '—';
-  const s = ms / 1000;
-  if (s < 60) return `${s < 10 ? s.toFixed(1) : s.toFixed(0)} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${Math.round(s - m * 60)} s`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
 /**
