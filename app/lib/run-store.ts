@@ -19,19 +19,18 @@ import type {
   EvalSetEvent,
   ImagesEvent,
   LatentEvent,
+  MetricsEvent,
   NodeStatsEvent,
   RunState,
   TrainEvent,
 } from '../../workers/protocol';
+import { LossSeries } from './loss-series';
+import { foldEvent, type RunFoldTarget } from './runs/fold';
+import type { CollapsePoint } from './runs/record';
+import { TaskQueue } from './task-queue';
 
-/** One point of the collapse monitors' history, for the sparklines. */
-export interface CollapsePoint {
-  step: number;
-  effectiveRank: number;
-  collapse: number;
-  alignment: number | null;
-  uniformity: number | null;
-}
+export { LossSeries };
+export type { CollapsePoint };
 
 export interface RunSnapshot {
   runId: number;
@@ -44,7 +43,7 @@ export interface RunSnapshot {
   totalSteps: number;
   stepsPerSec: number | null;
   wallMs: number;
-  latest: Record<string, number>;
+  latest: Record<string, number | null>;
   images: ImagesEvent | null;
   /** Problems the worker found (compile errors, divergence); shown on the nodes. */
   issues: GraphIssue[];
@@ -94,38 +93,11 @@ const IDLE: RunSnapshot = {
   embeddings: null,
 };
 
-/** Loss curves, one column per key; a key that appears late gets nulls before it. */
-export class LossSeries {
-  steps: number[] = [];
-  /** Seconds since the run started, per point (for the time axis). */
-  seconds: number[] = [];
-  keys: string[] = [];
-  columns = new Map<string, (number | null)[]>();
-
-  push(step: number, values: Record<string, number>, seconds = 0) {
-    for (const k of Object.keys(values)) {
-      if (!this.columns.has(k)) {
-        this.keys.push(k);
-        this.columns.set(k, new Array<number | null>(this.steps.length).fill(null));
-      }
-    }
-    this.steps.push(step);
-    this.seconds.push(seconds);
-    for (const k of this.keys) {
-      const v = values[k];
-      this.columns.get(k)!.push(typeof v === 'number' && Number.isFinite(v) ? v : null);
-    }
-  }
-
-  get length(): number {
-    return this.steps.length;
-  }
-}
-
-/** Loss keys plus per-phase totals; totals only add information when several terms are summed. */
-export function seriesValues(losses: Record<string, number>, totals: Record<string, number>): Record<string, number> {
-  const out = { ...losses };
-  if (Object.keys(losses).length > 1) for (const [phase, v] of Object.entries(totals)) out[`total:${phase}`] = v;
+/** The loss chart's columns: per-phase totals only add information when several terms are summed. */
+export function lossColumns(e: MetricsEvent, columns: Record<string, number | null>): Record<string, number | null> {
+  if (Object.keys(e.losses).length > 1) return columns;
+  const out: Record<string, number | null> = {};
+  for (const [k, v] of Object.entries(columns)) if (!k.startsWith('total:')) out[k] = v;
   return out;
 }
 
@@ -156,56 +128,6 @@ export function alignLatentSigns(prev: LatentEvent | undefined, next: LatentEven
 export const MIN_PUBLISH_MS = 100;
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-
-/**
- * Runs callbacks one per macrotask. Each view re-renders and redraws in its own
- * listener call (useSyncExternalStore renders synchronously), so notifying them all
- * in one task would add their costs into one long task — the first snapshot of a
- * run mounts a chart, a scatter, a bar chart and a dozen image canvases at once.
- * One task each keeps every piece short and lets input events in between.
- */
-class TaskQueue {
-  private queue: (() => void)[] = [];
-  private queued = new Set<() => void>();
-
-  /** `alive` is asked when its turn comes: a view that unmounted meanwhile is skipped. */
-  constructor(private readonly alive: (f: () => void) => boolean = () => true) {}
-
-  private port: MessagePort | null = null;
-  private posted = false;
-
-  add(f: () => void) {
-    if (this.queued.has(f)) return;
-    if (typeof window === 'undefined' || typeof MessageChannel === 'undefined') {
-      f(); // Node (unit tests, prerendering): no frames to protect
-      return;
-    }
-    this.queued.add(f);
-    this.queue.push(f);
-    if (!this.port) {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => this.runOne();
-      this.port = ch.port2;
-    }
-    if (!this.posted) {
-      this.posted = true;
-      this.port.postMessage(0);
-    }
-  }
-
-  private runOne() {
-    this.posted = false;
-    const f = this.queue.shift();
-    if (f) {
-      this.queued.delete(f);
-      if (this.alive(f)) f();
-    }
-    if (this.queue.length && this.port) {
-      this.posted = true;
-      this.port.postMessage(0);
-    }
-  }
-}
 
 export class RunStore {
   private snap: RunSnapshot = IDLE;
@@ -264,68 +186,45 @@ export class RunStore {
   }
 
   handle = (e: TrainEvent) => {
-    switch (e.type) {
-      case 'backend':
-        this.update({ backend: e.backend, skipped: e.skipped });
-        break;
-      case 'state':
-        this.update({ state: e.state });
-        break;
-      case 'metrics': {
-        const values = seriesValues(e.losses, e.totals);
-        this.series.push(e.step, values, e.wallMs / 1000);
-        this.aux.push(e.step, auxValues(e.learningRate, e.gradNorms), e.wallMs / 1000);
-        this.update({ step: e.step, stepsPerSec: e.stepsPerSec, wallMs: e.wallMs, latest: values, seriesVersion: this.next.seriesVersion + 1 });
-        break;
+    foldEvent(e, this.keep);
+  };
+
+  /** Everything the views show, at full resolution (the run record keeps a thinned copy). */
+  private readonly keep: RunFoldTarget = {
+    backend: (backend, skipped) => this.update({ backend, skipped }),
+    state: (state) => this.update({ state }),
+    metrics: (e, columns) => {
+      const values = lossColumns(e, columns);
+      this.series.push(e.step, values, e.wallMs / 1000);
+      this.aux.push(e.step, auxValues(e.learningRate, e.gradNorms), e.wallMs / 1000);
+      this.update({ step: e.step, stepsPerSec: e.stepsPerSec, wallMs: e.wallMs, latest: values, seriesVersion: this.next.seriesVersion + 1 });
+    },
+    eval: (e) => this.update({ evals: [...this.next.evals, e] }),
+    latent: (e) => {
+      alignLatentSigns(this.next.latents[this.next.latents.length - 1], e);
+      this.update({ latents: [...this.next.latents, e] });
+    },
+    collapse: (e, point) => this.update({ collapse: e, collapseHistory: [...this.next.collapseHistory, point] }),
+    done: (e, { error }) =>
+      this.update({ state: e.state, done: e, backend: e.backend, step: Math.max(this.next.step, e.steps), stepsPerSec: e.stepsPerSec, wallMs: e.wallMs, error }, true),
+    view: (e) => {
+      switch (e.type) {
+        case 'images':
+          return this.update({ images: e });
+        case 'issues':
+          return this.update({ issues: e.issues });
+        case 'evalset':
+          return this.update({ evalset: e });
+        case 'nodestats':
+          return this.update({ nodeStats: e });
+        case 'energy':
+          return this.update({ energy: e });
+        case 'embeddings':
+          return this.update({ embeddings: e });
+        case 'attention':
+          return this.update({ attention: e });
       }
-      case 'images':
-        this.update({ images: e });
-        break;
-      case 'issues':
-        this.update({ issues: e.issues });
-        break;
-      case 'evalset':
-        this.update({ evalset: e });
-        break;
-      case 'latent':
-        alignLatentSigns(this.next.latents[this.next.latents.length - 1], e);
-        this.update({ latents: [...this.next.latents, e] });
-        break;
-      case 'collapse': {
-        const p: CollapsePoint = { step: e.step, effectiveRank: e.effectiveRank, collapse: e.collapse, alignment: e.alignment, uniformity: e.uniformity };
-        this.update({ collapse: e, collapseHistory: [...this.next.collapseHistory, p] });
-        break;
-      }
-      case 'nodestats':
-        this.update({ nodeStats: e });
-        break;
-      case 'energy':
-        this.update({ energy: e });
-        break;
-      case 'attention':
-        this.update({ attention: e });
-        break;
-      case 'eval':
-        this.update({ evals: [...this.next.evals, e] });
-        break;
-      case 'embeddings':
-        this.update({ embeddings: e });
-        break;
-      case 'done':
-        this.update(
-          {
-            state: e.state,
-            done: e,
-            backend: e.backend,
-            step: Math.max(this.next.step, e.steps),
-            stepsPerSec: e.stepsPerSec,
-            wallMs: e.wallMs,
-            error: e.error ?? (e.state === 'failed' ? 'the run failed' : null),
-          },
-          true,
-        );
-        break;
-    }
+    },
   };
 
   /** The worker could not be reached or died: the run is over whatever it last said. */

@@ -5,7 +5,7 @@
 // the summary figures with their history as sparklines.
 import { memo, useEffect, useRef } from 'react';
 import { formatValue } from '../../lib/format';
-import type { CollapsePoint, RunStore } from '../../lib/run-store';
+import type { RunStore } from '../../lib/run-store';
 import { tokens, withAlpha } from '../../lib/theme';
 import { prepareCanvas, useElementSize } from '../../lib/use-canvas';
 import { useRun } from '../../lib/use-run';
@@ -82,7 +82,7 @@ export function Sparkline({ values, width = 84, height = 22 }: { values: (number
 }
 
 interface Figure {
-  key: keyof Omit<CollapsePoint, 'step'>;
+  key: 'effectiveRank' | 'collapse' | 'alignment' | 'uniformity';
   label: string;
   help: string;
   format(v: number, e: CollapseEvent): string;

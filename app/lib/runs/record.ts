@@ -7,6 +7,7 @@
 // Tensor-free and DOM-free: the recorder, the history and the tests use it in Node.
 import { z } from 'zod';
 import { parseGraph, type Graph } from '../../../engine/graph';
+import { appendRow, metricColumns } from './fold';
 
 export const RUN_VERSION = 2;
 
@@ -131,26 +132,6 @@ type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown, fallback: number | null = null): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-
-/** Loss terms plus one `total:<phase>` column per optimizer phase. */
-export function metricColumns(losses: Record<string, unknown>, totals: Record<string, unknown>): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  for (const [k, v] of Object.entries(losses)) out[k] = num(v);
-  for (const [k, v] of Object.entries(totals)) out[`total:${k}`] = num(v);
-  return out;
-}
-
-/** Appends one row to a columnar series, null-padding keys that are new or missing. */
-export function appendRow(s: MetricSeries, step: number, wallMs: number, row: Record<string, number | null>): void {
-  const n = s.step.length;
-  for (const k of Object.keys(row)) if (!s.values[k]) s.values[k] = new Array<number | null>(n).fill(null);
-  s.step.push(step);
-  s.wallMs.push(wallMs);
-  for (const [k, col] of Object.entries(s.values)) {
-    const v = row[k];
-    col.push(typeof v === 'number' && Number.isFinite(v) ? v : null);
-  }
-}
 
 function migrate1to2(r: Json): Json {
   const metrics: MetricSeries = { step: [], wallMs: [], values: {} };

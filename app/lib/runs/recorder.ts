@@ -1,8 +1,11 @@
-// Folds one run's event stream into a RunRecord. Pure (no timers, no storage):
-// the live saver decides when to write, the tests feed events by hand.
+// Keeps one run's events as a RunRecord: what each event means is fold.ts's
+// (shared with the dock's live store); this file decides how much of it a record
+// keeps (caps, thinning, rounding). Pure (no timers, no storage): the live saver
+// decides when to write, the tests feed events by hand.
 import type { Graph } from '../../../engine/graph';
 import type { TrainEvent } from '../../../workers/protocol';
-import { appendRow, metricColumns, RUN_VERSION, type CollapsePoint, type LatentSnapshot, type MetricSeries, type RunRecord, type RunStatus } from './record';
+import { appendRow, finite, foldEvent, PER_DIM_STD_MAX, round4, type RunFoldTarget } from './fold';
+import { RUN_VERSION, type LatentSnapshot, type MetricSeries, type RunRecord, type RunStatus } from './record';
 
 /** Caps that keep a record small however long the run: past them, series are thinned. */
 export const LIMITS = {
@@ -14,7 +17,7 @@ export const LIMITS = {
   latentSnapshots: 120,
   collapsePoints: 240,
   evalPoints: 240,
-  perDimStd: 512,
+  perDimStd: PER_DIM_STD_MAX,
 };
 
 /** The indices kept when every other element is dropped; the last one always stays. */
@@ -43,11 +46,6 @@ export function thin<T>(list: T[], max: number): T[] {
   return out;
 }
 
-/** Four significant digits: a plot does not need more, and the JSON is a third the size. */
-export function round4(v: number): number {
-  return Number.isFinite(v) ? Number(v.toPrecision(4)) : 0;
-}
-
 /** At most `max` points, evenly spaced through the list (deterministic: same rows every snapshot). */
 export function subsampleLatent(points: ArrayLike<number>, labels: ArrayLike<number>, max: number): { points: number[]; labels: number[] } {
   const n = labels.length;
@@ -62,8 +60,6 @@ export function subsampleLatent(points: ArrayLike<number>, labels: ArrayLike<num
   }
   return { points: outP, labels: outL };
 }
-
-const finite = (v: number | null | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** Replaces the entry at the same step (a probe change re-sends a snapshot), else appends in step order. */
 function upsert<T extends { step: number }>(list: T[], item: T): T[] {
@@ -139,69 +135,44 @@ export class RunRecorder {
 
   /** Returns true when the event changed the record. */
   handle(e: TrainEvent): boolean {
-    const r = this.record;
-    if (this.ended) return false;
-    switch (e.type) {
-      case 'backend':
-        r.backend = e.backend;
-        r.skipped = [...e.skipped];
-        break;
-      case 'metrics':
-        appendRow(r.metrics, e.step, e.wallMs, metricColumns(e.losses, e.totals));
-        decimateSeries(r.metrics, LIMITS.metricPoints);
-        r.stepsDone = Math.max(r.stepsDone, e.step);
-        break;
-      case 'eval':
-        r.evals = thin(
-          upsert(r.evals, {
-            step: e.step,
-            representation: e.representation,
-            knn: finite(e.knn),
-            probe: finite(e.probe),
-            collapse: finite(e.collapse),
-            effectiveRank: finite(e.effectiveRank),
-            embeddingCollapse: finite(e.embeddingCollapse),
-            heldOutTotal: finite(e.heldOutTotal),
-          }),
-          LIMITS.evalPoints,
-        );
-        break;
-      case 'latent': {
-        const { points, labels } = subsampleLatent(e.points, e.labels, LIMITS.latentPoints);
-        const snap: LatentSnapshot = { step: e.step, source: e.source, method: e.method, points, labels, explained: e.explained ? [round4(e.explained[0]), round4(e.explained[1])] : null };
-        r.latents = thin(upsert(r.latents, snap), LIMITS.latentSnapshots);
-        break;
-      }
-      case 'collapse': {
-        const c: CollapsePoint = {
-          step: e.step,
-          source: e.source,
-          effectiveRank: finite(e.effectiveRank),
-          collapse: finite(e.collapse),
-          alignment: finite(e.alignment),
-          uniformity: finite(e.uniformity),
-          perDimStd: Array.from(e.perDimStd.subarray(0, LIMITS.perDimStd), (v) => (Number.isFinite(v) ? round4(v) : null)),
-          warning: e.warning,
-        };
-        r.collapses = thin(upsert(r.collapses, c), LIMITS.collapsePoints);
-        break;
-      }
-      case 'done': {
-        const status: RunStatus = e.state === 'done' ? 'finished' : e.state;
-        r.status = status;
-        r.error = e.error ?? (status === 'failed' ? 'the run failed' : null);
-        r.backend = e.backend ?? r.backend;
-        r.stepsDone = Math.max(r.stepsDone, e.steps);
-        r.endedAt = this.now();
-        r.result = { steps: e.steps, wallMs: Math.max(0, e.wallMs), stepsPerSec: Math.max(0, finite(e.stepsPerSec) ?? 0), final: Object.fromEntries(Object.entries(e.final).map(([k, v]) => [k, finite(v)])), numTensors: e.numTensors };
-        break;
-      }
-      default:
-        return false;
-    }
+    if (this.ended || !foldEvent(e, this.keep)) return false;
     this.revision++;
     return true;
   }
+
+  /** What the record keeps of each event (no state changes and no live-only views). */
+  private readonly keep: RunFoldTarget = {
+    backend: (backend, skipped) => {
+      this.record.backend = backend;
+      this.record.skipped = [...skipped];
+    },
+    metrics: (e, columns) => {
+      const r = this.record;
+      appendRow(r.metrics, e.step, e.wallMs, columns);
+      decimateSeries(r.metrics, LIMITS.metricPoints);
+      r.stepsDone = Math.max(r.stepsDone, e.step);
+    },
+    eval: (_e, point) => {
+      this.record.evals = thin(upsert(this.record.evals, point), LIMITS.evalPoints);
+    },
+    latent: (e) => {
+      const { points, labels } = subsampleLatent(e.points, e.labels, LIMITS.latentPoints);
+      const snap: LatentSnapshot = { step: e.step, source: e.source, method: e.method, points, labels, explained: e.explained ? [round4(e.explained[0]), round4(e.explained[1])] : null };
+      this.record.latents = thin(upsert(this.record.latents, snap), LIMITS.latentSnapshots);
+    },
+    collapse: (_e, point) => {
+      this.record.collapses = thin(upsert(this.record.collapses, point), LIMITS.collapsePoints);
+    },
+    done: (e, { status, error }) => {
+      const r = this.record;
+      r.status = status;
+      r.error = error;
+      r.backend = e.backend ?? r.backend;
+      r.stepsDone = Math.max(r.stepsDone, e.steps);
+      r.endedAt = this.now();
+      r.result = { steps: e.steps, wallMs: Math.max(0, e.wallMs), stepsPerSec: Math.max(0, finite(e.stepsPerSec) ?? 0), final: Object.fromEntries(Object.entries(e.final).map(([k, v]) => [k, finite(v)])), numTensors: e.numTensors };
+    },
+  };
 
   /** A rename or retag while the run trains: the live record is the one that keeps being written. */
   update(p: Partial<Pick<RunRecord, 'name' | 'tags'>>): void {
