@@ -123,7 +123,7 @@ function LossPanelView({ store, labelFor }: LossPanelProps) {
       <label className={`view__tool${canLog ? '' : ' is-disabled'}`} title={canLog ? 'Logarithmic loss axis' : 'A log axis needs every shown value above zero'}>
         <input type="checkbox" checked={useLog} disabled={!canLog} onChange={(e) => setLogY(e.target.checked)} /> log
       </label>
-      <select className="view__select" value={xMode} onChange={(e) => setXMode(e.target.value as 'step' | 'time')} aria-label="x axis" title="x axis: optimizer steps or seconds since the start">
+      <select className="input-sm view__select" value={xMode} onChange={(e) => setXMode(e.target.value as 'step' | 'time')} aria-label="x axis" title="x axis: optimizer steps or seconds since the start">
         <option value="step">steps</option>
         <option value="time">seconds</option>
       </select>
@@ -138,7 +138,7 @@ function LossPanelView({ store, labelFor }: LossPanelProps) {
       </div>
       <div className="loss-aux">
         <div className="loss-aux__head">
-          <select className="view__select" value={auxMode} onChange={(e) => setAuxMode(e.target.value as 'norm' | 'lr')} aria-label="Second chart">
+          <select className="input-sm view__select" value={auxMode} onChange={(e) => setAuxMode(e.target.value as 'norm' | 'lr')} aria-label="Second chart">
             <option value="norm">gradient norm</option>
             <option value="lr">learning rate</option>
           </select>

@@ -19,7 +19,7 @@ import { exportRuns, parseRunsFile, type RunRecord } from '../../lib/runs/record
 import { RunRecorder } from '../../lib/runs/recorder';
 import type { TrainerClient } from '../../lib/trainer-client';
 import { CompareView } from './CompareView';
-import { downloadBlob, fileSlug, stamp } from './download';
+import { downloadBlob, fileSlug, stamp } from '../../lib/download';
 import { QueueDialog } from './QueueDialog';
 import { RunQueueCard } from './RunQueueCard';
 import { MAX_COMPARE, RunsPanel } from './RunsPanel';
@@ -320,7 +320,7 @@ export function RunsFeature(props: RunsFeatureProps) {
       latest.current.notify('Nothing to export: the selected runs could not be read.', 'error');
       return;
     }
-    const name = records.length === 1 ? `${fileSlug(records[0].name)}.run.json` : `latent-studio-runs-${stamp()}.json`;
+    const name = records.length === 1 ? `${fileSlug(records[0].name, 'runs')}.run.json` : `latent-studio-runs-${stamp()}.json`;
     downloadBlob(new Blob([exportRuns(records)], { type: 'application/json' }), name);
   };
 

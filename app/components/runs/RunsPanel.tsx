@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { formatPercent } from '../../lib/format';
 import type { Listing } from '../../lib/runs/history';
 import type { RunSummary } from '../../lib/runs/record';
+import { FilePicker } from '../FilePicker';
 import { StatusBadge } from './StatusBadge';
 import './RunsPanel.css';
 
@@ -111,7 +112,7 @@ function Tags({ run, onSetTags }: { run: RunSummary; onSetTags(tags: string[]): 
       {adding ? (
         <input
           autoFocus
-          className="runs-tag-input"
+          className="input-sm runs-tag-input"
           value={value}
           maxLength={40}
           aria-label="New tag"
@@ -138,7 +139,6 @@ function Tags({ run, onSetTags }: { run: RunSummary; onSetTags(tags: string[]): 
 
 export function RunsPanel(p: RunsPanelProps) {
   const [filter, setFilter] = useState('');
-  const fileInput = useRef<HTMLInputElement>(null);
   const runs = p.listing?.runs;
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
@@ -158,23 +158,9 @@ export function RunsPanel(p: RunsPanelProps) {
         <h2 id="runs-title">Runs</h2>
         <span className="runs-drawer__count">{runs ? `${runs.length} recorded` : 'loading…'}</span>
         <span className="runs-drawer__spacer" />
-        <button type="button" className="btn btn--ghost btn--small" onClick={() => fileInput.current?.click()} title="Add runs from an exported JSON file">
+        <FilePicker className="btn btn--ghost btn--small" title="Add runs from an exported JSON file" inputLabel="Import runs file" testId="runs-import-input" onFile={p.onImport}>
           Import
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          className="sr-only"
-          tabIndex={-1}
-          aria-label="Import runs file"
-          data-testid="runs-import-input"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) p.onImport(f);
-          }}
-        />
+        </FilePicker>
         <button type="button" className="btn btn--ghost btn--small" onClick={() => p.onExport(runs?.map((r) => r.id) ?? [])} disabled={!runs?.length} title="Export every run to a JSON file">
           Export all
         </button>

@@ -12,13 +12,14 @@ export function downloadBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function fileSlug(name: string): string {
+/** A name as a file name: lower case, dashes, at most `maxLength` characters; `fallback` when nothing is left. */
+export function fileSlug(name: string, fallback: string, maxLength = 60): string {
   return (
     name
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'runs'
+      .slice(0, maxLength) || fallback
   );
 }
 

@@ -1,0 +1,40 @@
+'use client';
+// A button that opens the browser's file chooser for one JSON file (graph
+// import, runs import). The input stays in the page, hidden, so tests can set
+// its files directly.
+import { useRef, type ReactNode } from 'react';
+
+interface FilePickerProps {
+  children: ReactNode;
+  className: string;
+  title?: string;
+  /** The hidden input's accessible name. */
+  inputLabel: string;
+  testId: string;
+  onFile(file: File): void;
+}
+
+export function FilePicker({ children, className, title, inputLabel, testId, onFile }: FilePickerProps) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" className={className} onClick={() => input.current?.click()} title={title}>
+        {children}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        className="sr-only"
+        tabIndex={-1}
+        aria-label={inputLabel}
+        data-testid={testId}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) onFile(f);
+        }}
+      />
+    </>
+  );
+}
