@@ -4,13 +4,12 @@
 // export and import; tick 2–4 runs and Compare.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { formatPercent } from '../../lib/format';
+import { MAX_COMPARE } from '../../lib/runs/controller';
 import type { Listing } from '../../lib/runs/history';
 import type { RunSummary } from '../../lib/runs/record';
 import { FilePicker } from '../FilePicker';
 import { StatusBadge } from './StatusBadge';
 import './RunsPanel.css';
-
-export const MAX_COMPARE = 4;
 
 interface RunsPanelProps {
   listing: Listing | null;

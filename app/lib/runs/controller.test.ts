@@ -1,0 +1,234 @@
+// The Runs feature end to end without a browser: a fake studio trains by
+// feeding events through the controller's tap, the database is in memory.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Graph } from '../../../engine/graph';
+import { presetGraph } from '../../../engine/presets';
+import type { BackendChoice, TrainEvent } from '../../../workers/protocol';
+import { RunsController, type RunsHost } from './controller';
+import { memoryRunDB, type RunDB } from './db';
+import { RunHistory } from './history';
+import { comparisonDefaults } from './queue';
+import { exportRuns, type RunRecord } from './record';
+import { RunRecorder } from './recorder';
+
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until `ok()` holds (the controller's work is asynchronous: saves, the queue, refreshes). */
+async function until(ok: () => boolean, what: string, ms = 2000) {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await tick(2);
+  }
+}
+
+const metrics = (step: number): TrainEvent => ({ type: 'metrics', step, losses: { l: 1 / step }, totals: { main: 1 / step }, gradNorms: {}, learningRate: 1e-3, wallMs: step * 10, stepsPerSec: 100 });
+const done = (steps: number, state: 'done' | 'stopped' | 'failed' = 'done'): TrainEvent => ({ type: 'done', state, steps, wallMs: steps * 10, stepsPerSec: 100, final: { l: 1 / steps }, backend: 'cpu', numTensors: 0 });
+
+interface Studio {
+  host: RunsHost;
+  notices: { message: string; tone?: string; action?: { label: string; run(): void } }[];
+  opened: { graph: Graph; name: string }[];
+  trained: { graph: Graph; backend: BackendChoice }[];
+  /** Lets the test hold a run open: the next runGraph waits for release(). */
+  hold: { release: () => void } | null;
+}
+
+/** A studio whose "Train" feeds a few events through the controller's tap. */
+function studio(getController: () => RunsController, steps = 3): Studio {
+  const s: Studio = { notices: [], opened: [], trained: [], hold: null, host: null as unknown as RunsHost };
+  s.host = {
+    async runGraph(graph, backend) {
+      s.trained.push({ graph, backend });
+      const obs = getController().tap(graph, { backend, steps })!;
+      for (let i = 1; i <= steps; i++) obs.event(metrics(i));
+      if (s.hold) await new Promise<void>((r) => (s.hold!.release = r));
+      obs.event(done(steps));
+      obs.end(null);
+    },
+    stop: () => undefined,
+    backend: () => 'cpu',
+    current: () => ({ graph: presetGraph('ae')!, canQueue: true }),
+    notify: (message, tone, action) => void s.notices.push({ message, tone, action }),
+    openGraph: (graph, name) => void s.opened.push({ graph, name }),
+  };
+  return s;
+}
+
+function setup(db: RunDB = memoryRunDB(), steps = 3) {
+  let ids = 0;
+  const box: { c?: RunsController } = {};
+  const s = studio(() => box.c!, steps);
+  const c = (box.c = new RunsController(s.host, { openDB: () => db, liveRunIds: async () => new Set(), holdRunLock: () => () => undefined, newRunId: () => `run-${++ids}`, now: () => 1000 + ids, clock: () => 0, refreshDelayMs: 1, saveEveryMs: 5 }));
+  return { c, s, db };
+}
+
+test('every run the studio trains is recorded and listed, with its progress while it trains', async () => {
+  const { c, s } = setup();
+  await c.start();
+  s.hold = { release: () => undefined };
+  const training = s.host.runGraph(presetGraph('ae')!, 'cpu');
+  await until(() => c.getSnapshot().liveSteps['run-1'] === 1, 'live progress');
+  s.hold.release();
+  await training;
+  await until(() => c.getSnapshot().listing?.runs[0]?.status === 'finished', 'the finished run in the listing');
+  const run = c.getSnapshot().listing!.runs[0];
+  assert.equal(run.name, 'Autoencoder');
+  assert.equal(run.stepsDone, 3);
+  assert.deepEqual(c.getSnapshot().liveSteps, {});
+  c.dispose();
+});
+
+test('a run a closed tab left "running" comes back interrupted, with a notice', async () => {
+  const db = memoryRunDB();
+  const rec = new RunRecorder({ id: 'old', name: 'cut off', graph: presetGraph('ae')!, backendChoice: 'auto', stepBudget: 10, startedAt: 1 });
+  rec.handle(metrics(1));
+  await new RunHistory(db).save(rec.record);
+  const { c, s } = setup(db);
+  await c.start();
+  await c.refresh();
+  assert.equal(c.getSnapshot().listing!.runs[0].status, 'interrupted');
+  assert.match(s.notices[0].message, /A run cut off when the page closed was kept as interrupted/);
+});
+
+test('the three-preset comparison trains one after another, then opens the comparison of all three', async () => {
+  const { c, s } = setup();
+  await c.start();
+  const settings = { ...comparisonDefaults(), steps: 3 };
+  c.startComparison(settings, 'wasm', false);
+  await until(() => c.getSnapshot().compare !== null, 'the compare view');
+  assert.deepEqual(
+    s.trained.map((t) => [t.graph.meta.name, t.backend]),
+    [
+      ['SimCLR', 'wasm'],
+      ['BYOL', 'wasm'],
+      ['VICReg', 'wasm'],
+    ],
+  );
+  const snap = c.getSnapshot();
+  assert.deepEqual(
+    snap.compare!.map((r) => [r.name, r.preset, r.tags, r.status]),
+    [
+      ['SimCLR', 'simclr', ['comparison'], 'finished'],
+      ['BYOL', 'byol', ['comparison'], 'finished'],
+      ['VICReg', 'vicreg', ['comparison'], 'finished'],
+    ],
+  );
+  assert.deepEqual(snap.selected, ['run-1', 'run-2', 'run-3']);
+  assert.deepEqual(snap.lastRan, ['run-1', 'run-2', 'run-3']);
+  assert.equal(snap.lastSettings.steps, 3);
+  assert.deepEqual(
+    snap.queue.items.map((i) => i.status),
+    ['finished', 'finished', 'finished'],
+  );
+  c.closeCompare();
+  assert.equal(c.getSnapshot().compare, null);
+});
+
+test('a queued run waits for the run the user started; cancelling while it waits starts nothing', async () => {
+  const { c, s } = setup();
+  await c.start();
+  s.hold = { release: () => undefined };
+  const own = s.host.runGraph(presetGraph('ae')!, 'cpu');
+  c.queueCurrent();
+  await tick(5);
+  assert.equal(s.trained.length, 1, 'the queued run has not started');
+  assert.equal(c.getSnapshot().queue.items[0].status, 'running');
+  c.queue.cancel();
+  s.hold.release();
+  s.hold = null;
+  await own;
+  await until(() => !c.getSnapshot().queue.running, 'the queue to stop');
+  assert.equal(s.trained.length, 1);
+  assert.equal(c.getSnapshot().queue.items[0].status, 'stopped');
+  assert.equal(c.getSnapshot().compare, null);
+});
+
+test('rename and tags reach a run while it trains; delete has an Undo', async () => {
+  const { c, s } = setup();
+  await c.start();
+  s.hold = { release: () => undefined };
+  const training = s.host.runGraph(presetGraph('ae')!, 'cpu');
+  await until(() => c.getSnapshot().liveSteps['run-1'] !== undefined, 'the run to start');
+  await c.rename('run-1', 'Renamed mid-run');
+  await c.setTags('run-1', ['keep']);
+  s.hold.release();
+  await training;
+  await until(() => c.getSnapshot().listing?.runs[0]?.status === 'finished', 'the end of the run');
+  const r = await c.history.load('run-1');
+  assert.ok(r.ok);
+  assert.equal(r.record.name, 'Renamed mid-run', 'the last write of the live record kept the new name');
+  assert.deepEqual(r.record.tags, ['keep']);
+
+  c.toggle('run-1');
+  await c.remove('run-1');
+  assert.deepEqual(c.getSnapshot().selected, []);
+  assert.equal(c.getSnapshot().listing!.runs.length, 0);
+  const undo = s.notices.find((n) => n.message === 'Deleted “Renamed mid-run”')!.action!;
+  assert.equal(undo.label, 'Undo');
+  undo.run();
+  await until(() => c.getSnapshot().listing?.runs.length === 1, 'the restored run');
+});
+
+test('selection holds at most four; fewer than two runs do not open a comparison', async () => {
+  const { c, s } = setup();
+  for (const id of ['a', 'b', 'c', 'd', 'e']) c.toggle(id);
+  assert.deepEqual(c.getSnapshot().selected, ['a', 'b', 'c', 'd']);
+  c.toggle('b');
+  assert.deepEqual(c.getSnapshot().selected, ['a', 'c', 'd']);
+  c.clearSelection();
+  await c.openCompare(['missing']);
+  assert.equal(c.getSnapshot().compare, null);
+  assert.match(s.notices.at(-1)!.message, /could not be opened/);
+});
+
+test('import takes a runs file, reports what it refused, and export writes the runs back', async () => {
+  const { c, s } = setup();
+  await c.start();
+  const rec = new RunRecorder({ id: 'x', name: 'Shared run', graph: presetGraph('ae')!, backendChoice: 'auto', stepBudget: 1, startedAt: 5 });
+  rec.handle(metrics(1));
+  rec.handle(done(1));
+  const file = (name: string, text: string) => ({ name, size: text.length, text: async () => text });
+  await c.importFile(file('runs.json', exportRuns([rec.record])));
+  assert.equal(c.getSnapshot().listing!.runs[0].name, 'Shared run');
+  assert.match(s.notices.at(-1)!.message, /Imported 1 run from runs.json/);
+  // the same file again adds nothing; a different run under the same id is offered as Keep both
+  await c.importFile(file('runs.json', exportRuns([rec.record])));
+  assert.equal(s.notices.at(-1)!.message, 'Imported 0 runs from runs.json (1 run already stored, not added again)');
+  await c.importFile(file('edited.json', exportRuns([{ ...rec.record, name: 'Edited elsewhere' }])));
+  const offer = s.notices.at(-1)!;
+  assert.match(offer.message, /1 run has the id of a stored run but different content and was not imported/);
+  offer.action!.run();
+  await until(() => c.getSnapshot().listing?.runs.length === 2, 'the kept copy');
+  assert.equal(s.notices.at(-1)!.message, 'Kept both: added 1 run as copies');
+
+  await c.importFile(file('graph.json', JSON.stringify({ nodes: [], edges: [] })));
+  assert.deepEqual(c.getSnapshot().importErrors, { file: 'graph.json', errors: ['this is a graph file, not a runs file: open it with Import JSON in the top bar'] });
+  c.dismissImportErrors();
+  assert.equal(c.getSnapshot().importErrors, null);
+
+  const id = c.getSnapshot().listing!.runs.find((r) => r.name === 'Shared run')!.id;
+  const out = await c.exportFile([id]);
+  assert.equal(out!.filename, 'shared-run.run.json');
+  assert.equal((JSON.parse(out!.text) as { runs: RunRecord[] }).runs[0].name, 'Shared run');
+  assert.equal(await c.exportFile(['nope']), null);
+
+  await c.openGraph(id);
+  assert.equal(s.opened[0].name, 'Shared run');
+});
+
+test('storage that fails falls back to memory and says so', async () => {
+  const broken: RunDB = {
+    put: async () => Promise.reject(new Error('quota')),
+    get: async () => Promise.reject(new Error('no IndexedDB')),
+    delete: async () => undefined,
+    summaries: async () => Promise.reject(new Error('no IndexedDB')),
+    ids: async () => Promise.reject(new Error('no IndexedDB')),
+  };
+  const { c } = setup(broken);
+  await c.start();
+  await c.refresh();
+  assert.match(c.getSnapshot().storageNote!, /Browser storage is unavailable \(no IndexedDB\), so runs are kept only until this tab closes/);
+  assert.deepEqual(c.getSnapshot().listing!.runs, []);
+});
