@@ -3,9 +3,8 @@
 // the selected wire, or — with nothing selected — the graph itself (notes and
 // training settings). Every form is generated from ParamDefs, so new node
 // types need no UI work.
-import { memo, useEffect, useRef, useState, type CSSProperties } from 'react';
+import { memo, useEffect, useRef, type CSSProperties } from 'react';
 import type { GraphNode } from '../../engine/graph';
-import type { ParamDefs, ParamValues } from '../../engine/params';
 import { accepts } from '../../engine/spec';
 import { formatType, type GraphIssue } from '../../engine/types';
 import { getSpec } from '../../nodes/registry';
@@ -14,9 +13,9 @@ import { CATEGORY_TITLE, categoryColor } from '../lib/categories';
 import { useStudio } from '../lib/graph-store';
 import { checkParam } from '../lib/param-input';
 import type { RunStore } from '../lib/run-store';
-import { TRAIN_FIELDS, checkSetting } from '../lib/train-settings';
 import { LockIcon, TrashIcon } from './icons';
 import { NodeStats } from './panels/NodeStats';
+import { GraphInspector } from './GraphInspector';
 import { ParamField } from './ParamField';
 import './Inspector.css';
 
@@ -214,96 +213,6 @@ function MultiInspector({ nodeIds, edgeIds }: { nodeIds: string[]; edgeIds: stri
       <div className="inspector__actions">
         <DeleteButton nodeIds={nodeIds} edgeIds={edgeIds} label="Delete selection" />
       </div>
-    </div>
-  );
-}
-
-function GraphInspector({ analysis }: { analysis: StudioAnalysis }) {
-  const { state, dispatch } = useStudio();
-  const { graph } = state;
-  const [editingNotes, setEditingNotes] = useState(false);
-  const train = graph.meta.train;
-  const dataNodes = graph.nodes.flatMap((n) => {
-    const spec = getSpec(n.type);
-    return spec?.data ? [{ node: n, spec }] : [];
-  });
-
-  return (
-    <div className="inspector__body">
-      <div className="inspector__kicker">
-        <span className="pill">Graph</span>
-      </div>
-      <label className="inspector__name">
-        <span className="sr-only">Graph name</span>
-        <input
-          type="text"
-          value={graph.meta.name}
-          maxLength={200}
-          onChange={(e) => dispatch({ type: 'setMeta', key: 'name', value: e.target.value })}
-          aria-label="Graph name"
-          spellCheck={false}
-        />
-      </label>
-
-      <div className="notes">
-        {editingNotes ? (
-          <textarea
-            aria-label="Notes"
-            value={graph.meta.notes}
-            maxLength={20_000}
-            rows={5}
-            autoFocus
-            onChange={(e) => dispatch({ type: 'setMeta', key: 'notes', value: e.target.value })}
-            onBlur={() => setEditingNotes(false)}
-          />
-        ) : graph.meta.notes ? (
-          <p className="inspector__doc notes__text" data-testid="graph-notes">
-            {graph.meta.notes}
-          </p>
-        ) : (
-          <p className="inspector__doc inspector__muted">No notes. Select a node to see its documentation and parameters.</p>
-        )}
-        {!editingNotes && (
-          <button type="button" className="link-btn" onClick={() => setEditingNotes(true)}>
-            {graph.meta.notes ? 'Edit notes' : 'Add notes'}
-          </button>
-        )}
-      </div>
-
-      <h3 className="inspector__h">Training</h3>
-      <div className="fields">
-        {TRAIN_FIELDS.map(({ key, def }) => (
-          <ParamField
-            key={`train:${key}`}
-            def={def}
-            value={key === 'seed' ? graph.meta.seed : train[key]}
-            check={(v) => checkSetting(key, def, v, train)}
-            onCommit={(v) => dispatch(key === 'seed' ? { type: 'setMeta', key: 'seed', value: v as number } : { type: 'setTrain', key, value: v })}
-          />
-        ))}
-      </div>
-
-      <h3 className="inspector__h">Batch size</h3>
-      {dataNodes.length === 0 ? (
-        <p className="inspector__doc inspector__muted">The batch size is a parameter of the dataset node; add one from the palette.</p>
-      ) : (
-        <ul className="batch-list">
-          {dataNodes.map(({ node, spec }) => {
-            const parsed = analysis.params.get(node.id);
-            const bs = spec.data && parsed ? spec.data.batchSize(parsed as ParamValues<ParamDefs>) : undefined;
-            return (
-              <li key={node.id}>
-                <span>
-                  {spec.label} <code>{node.id}</code>: {bs ?? '?'} per step
-                </span>
-                <button type="button" className="link-btn" onClick={() => dispatch({ type: 'select', nodeIds: [node.id], edgeIds: [] })}>
-                  Edit
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
     </div>
   );
 }

@@ -7,13 +7,14 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import './Studio.css';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { emptyGraph, parseGraph, type Graph } from '../../engine/graph';
+import { emptyGraph, type Graph } from '../../engine/graph';
 import { presetGraph, type Preset } from '../../engine/presets';
-import { getSpec } from '../../nodes/registry';
 import type { BackendChoice, TrainOptions } from '../../workers/protocol';
 import { indexIssues, structureKey, useAnalysis } from '../lib/analysis';
+import { readGraphFile } from '../lib/graph-file';
 import { StudioContext, initialState, studioReducer } from '../lib/graph-store';
-import { createAutosaver, loadAutosave, type SaveState } from '../lib/persist';
+import { lossLabeller } from '../lib/loss-labels';
+import type { SaveState } from '../lib/persist';
 import { centred, freeSpot } from '../lib/placement';
 import { ProbeContext, type Probe } from '../lib/probe';
 import { RunStore } from '../lib/run-store';
@@ -35,15 +36,10 @@ import { DataContext, useDatasetIds } from './data/data-context';
 import { DataFeature } from './data/DataPanel';
 import { useDataFeature } from './data/use-data-feature';
 import { isDataFile } from '../lib/datasets';
-import { BACKEND_CHOICES } from './RunBar';
 import { Toast, type Notice } from './Toast';
-import { onPageHide } from '../lib/page-hide';
+import { useStudioStorage } from './use-studio-storage';
 // Last: React Flow's own sheet comes after the component sheets, as it always has.
 import '@xyflow/react/dist/style.css';
-
-const AUTOSAVE_DELAY_MS = 300;
-const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-const BACKEND_KEY = 'latent-studio:backend';
 
 const SAVE_TEXT: Record<SaveState, string> = { idle: '', pending: 'Unsaved changes…', saving: 'Saving…', saved: 'Saved', error: 'Not saved' };
 
@@ -58,12 +54,9 @@ export function Studio() {
 function StudioShell() {
   const [state, dispatch] = useReducer(studioReducer, undefined, () => initialState(emptyGraph()));
   const { graph } = state;
-  const [ready, setReady] = useState(false);
   const [banner, setBanner] = useState<BannerInfo | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [saveState, setSaveState] = useState<SaveState>('idle');
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [backend, setBackend] = useState<BackendChoice>('auto');
+  const { ready, saveState, saveError, backend, chooseBackend: onBackend } = useStudioStorage(graph, dispatch, setBanner);
   const rf = useReactFlow();
   const canvasBox = useRef<HTMLDivElement>(null);
   const noticeId = useRef(0);
@@ -86,43 +79,6 @@ function StudioShell() {
   }, []);
   const closeNotice = useCallback(() => setNotice(null), []);
   const wireRefused = useCallback((m: string) => notify(m, 'error'), [notify]);
-
-  // Restore the last session before the canvas mounts, so it opens framed on the saved graph.
-  useEffect(() => {
-    let live = true;
-    void loadAutosave().then((r) => {
-      if (!live) return;
-      if (r.kind === 'ok') dispatch({ type: 'replace', graph: r.graph });
-      else if (r.kind === 'broken') {
-        setBanner({
-          tone: 'warning',
-          title: 'Your last autosaved graph could not be opened, so the studio started empty. The saved copy was kept (key "autosave-broken").',
-          lines: r.errors,
-        });
-      } else if (r.kind === 'unavailable') {
-        setBanner({ tone: 'warning', title: `Browser storage is unavailable, so changes will not be kept across reloads (${r.error}).`, lines: [] });
-      }
-      setReady(true);
-    });
-    const saved = window.localStorage.getItem(BACKEND_KEY);
-    if (saved && (BACKEND_CHOICES as readonly string[]).includes(saved)) setBackend(saved as BackendChoice);
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  const saver = useMemo(
-    () =>
-      createAutosaver(AUTOSAVE_DELAY_MS, (s, err) => {
-        setSaveState(s);
-        setSaveError(err ?? null);
-      }),
-    [],
-  );
-  useEffect(() => {
-    if (ready) saver.schedule(graph);
-  }, [graph, ready, saver]);
-  useEffect(() => onPageHide(() => void saver.flush()), [saver]);
 
   useEffect(() => () => client.current?.dispose(), []);
 
@@ -193,34 +149,13 @@ function StudioShell() {
     async (file: File) => {
       // datasets (zip, npz, npy, csv) go to the Data panel's import; JSON is a graph
       if (isDataFile(file.name)) return void importData(file);
-      if (file.size > MAX_IMPORT_BYTES) {
-        setBanner({ tone: 'error', title: `Could not import ${file.name}: the file is larger than 5 MB, which no graph needs.`, lines: [] });
-        return;
-      }
-      let text: string;
-      try {
-        text = await file.text();
-      } catch (e) {
-        setBanner({ tone: 'error', title: `Could not read ${file.name}.`, lines: [(e as Error).message] });
-        return;
-      }
-      const r = parseGraph(text);
-      if (!r.ok) {
-        setBanner({ tone: 'error', title: `Could not import ${file.name}: it is not a valid graph file.`, lines: r.errors });
-        return;
-      }
+      const r = await readGraphFile(file);
+      if (!r.ok) return setBanner(r.problem);
       replaceGraph(r.graph, `Imported ${file.name}`);
-      if (r.renamed.length) {
-        setBanner({ tone: 'warning', title: `Imported ${file.name}; ${r.renamed.length} id${r.renamed.length > 1 ? 's' : ''} did not fit the id pattern (letters, digits, _ and -) and ${r.renamed.length > 1 ? 'were' : 'was'} renamed.`, lines: r.renamed.slice(0, 8).map((x) => `${x.kind} "${x.from.slice(0, 60)}" → "${x.to}"`) });
-      }
+      if (r.warning) setBanner(r.warning);
     },
     [replaceGraph, importData],
   );
-
-  const onBackend = useCallback((b: BackendChoice) => {
-    setBackend(b);
-    window.localStorage.setItem(BACKEND_KEY, b);
-  }, []);
 
   // Any graph, not only the canvas's: the run queue (Runs) trains presets through this too.
   const trainGraph = useCallback(
@@ -244,24 +179,8 @@ function StudioShell() {
   // Labels depend on node ids and types only: dragging a node must not hand the views a new function.
   const viewGraph = runGraph ?? graph;
   const labelNodes = viewGraph.nodes.map((n) => `${n.id}\u0000${n.type}`).join('\u0001');
-  const labelFor = useMemo(() => {
-    const nodes = viewGraph.nodes.map((n) => ({ id: n.id, type: n.type }));
-    return (key: string) => {
-      if (key.startsWith('total:')) {
-        const phase = key.slice(6);
-        return phase === 'main' ? 'total' : `total (${phase})`;
-      }
-      const slash = key.indexOf('/');
-      const nodeId = slash >= 0 ? key.slice(0, slash) : key;
-      const term = slash >= 0 ? key.slice(slash + 1) : '';
-      const node = nodes.find((n) => n.id === nodeId);
-      const label = node ? (getSpec(node.type)?.label ?? node.type) : nodeId;
-      const clash = node && nodes.filter((n) => n.type === node.type).length > 1;
-      const name = clash ? `${label} (${nodeId})` : label;
-      return term ? `${name} · ${term}` : name;
-    };
-    // viewGraph.nodes is read when labelNodes changes, which is exactly when the labels can
-  }, [labelNodes]);
+  // viewGraph.nodes is read when labelNodes changes, which is exactly when the labels can change
+  const labelFor = useMemo(() => lossLabeller(viewGraph.nodes.map((n) => ({ id: n.id, type: n.type }))), [labelNodes]);
 
   // Facts about the graph the views explain themselves with.
   const encoderId = viewGraph.nodes.find((n) => n.type === 'net.encoder')?.id;

@@ -14,10 +14,6 @@ export function isPlottable(t: TensorType | undefined): boolean {
   return !!t && t.type !== 'scalar' && t.type !== 'labels' && t.shape[0] === 'B';
 }
 
-export function sameProbe(a: Probe | null, b: Probe | null): boolean {
-  return a === b || (!!a && !!b && a.nodeId === b.nodeId && a.port === b.port);
-}
-
 export interface ProbeChoice {
   probe: Probe | null;
   choose(p: Probe | null): void;

@@ -3,11 +3,7 @@
 // canvas's backing store to it at the device pixel ratio, so drawings stay
 // sharp on HiDPI screens and follow the panel when it is enlarged.
 import { useEffect, useState, type RefObject } from 'react';
-
-export interface Size {
-  width: number;
-  height: number;
-}
+import type { Size } from './graph-store';
 
 /** The element's content-box size in CSS pixels (0 × 0 until measured). */
 export function useElementSize(ref: RefObject<HTMLElement | null>): Size {

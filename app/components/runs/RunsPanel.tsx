@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { formatPercent } from '../../lib/format';
 import { MAX_COMPARE } from '../../lib/runs/controller';
 import type { Listing } from '../../lib/runs/history';
-import type { RunSummary } from '../../lib/runs/record';
+import type { RunSummary } from '../../lib/runs/summary';
 import { FilePicker } from '../FilePicker';
 import { StatusBadge } from './StatusBadge';
 import './RunsPanel.css';

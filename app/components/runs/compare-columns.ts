@@ -1,7 +1,8 @@
 // The columns of the compare view's results table, shared by the table on the
 // page and the one drawn into the PNG.
 import { formatDuration, formatNum, formatPercent } from '../../lib/format';
-import { lastEval, stepsPerSecOf, wallMsOf, type RunRecord } from '../../lib/runs/record';
+import type { RunRecord } from '../../lib/runs/record';
+import { lastEval, stepsPerSecOf, wallMsOf } from '../../lib/runs/summary';
 
 export interface ResultColumn {
   head: string;

@@ -9,7 +9,8 @@ import { RunsController, type RunsHost } from './controller';
 import { memoryRunDB, type RunDB } from './db';
 import { RunHistory } from './history';
 import { comparisonDefaults } from './queue';
-import { exportRuns, type RunRecord } from './record';
+import type { RunRecord } from './record';
+import { exportRuns } from './runs-file';
 import { RunRecorder } from './recorder';
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));

@@ -8,6 +8,9 @@
 // How a queued run meets its recording: runs start one at a time, so the queue
 // parks its item's name, preset and tags (`pending`) just before it asks the host
 // to train, and the next run the client starts takes them (recording.ts).
+//
+// One class on purpose (~320 lines): every action reads and writes the same snapshot;
+// the recording and the queue hand-off are recording.ts, the outside world host.ts.
 import type { Graph } from '../../../engine/graph';
 import type { BackendChoice } from '../../../workers/protocol';
 import { fileSlug, stamp } from '../file-names';
@@ -16,7 +19,8 @@ import { memoryRunDB } from './db';
 import { RunHistory, type Listing } from './history';
 import { browserEnvironment, type RunsEnvironment, type RunsHost } from './host';
 import { applySettings, comparisonDefaults, comparisonItems, queueItem, RunQueue, type ComparisonSettings, type QueueState } from './queue';
-import { exportRuns, parseRunsFile, type RunRecord } from './record';
+import type { RunRecord } from './record';
+import { exportRuns, parseRunsFile } from './runs-file';
 import { RunRecording } from './recording';
 
 export type { RunsEnvironment, RunsHost, Tone } from './host';

@@ -12,7 +12,8 @@
 // a few hundred bytes per run derived from its record, so the Runs panel lists
 // a hundred runs without reading megabytes of series.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { summarize, type RunRecord } from './record';
+import type { RunRecord } from './record';
+import { summarize } from './summary';
 
 export const RUNS_DB_NAME = 'latent-studio-runs';
 export const RUNS_DB_VERSION = 1;

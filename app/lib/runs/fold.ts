@@ -94,8 +94,8 @@ export interface RunFoldTarget {
   latent?(e: LatentEvent): void;
   collapse?(e: CollapseEvent, point: CollapsePoint): void;
   done?(e: DoneEvent, outcome: RunOutcome): void;
-  /** Events only the live views show: images, issues, the evaluation set, node statistics, energy, embeddings. */
-  view?(e: Extract<TrainEvent, { type: 'images' | 'issues' | 'evalset' | 'nodestats' | 'energy' | 'embeddings' }>): void;
+  /** Every other event (images, issues, the evaluation set, node statistics, energy, embeddings, weights): only live views show them. */
+  view?(e: Exclude<TrainEvent, { type: 'backend' | 'state' | 'metrics' | 'eval' | 'latent' | 'collapse' | 'done' }>): void;
 }
 
 /** Hands one event to the target's hook for it; returns false when the target has no such hook. */

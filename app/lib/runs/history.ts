@@ -2,7 +2,8 @@
 // and restore, import, and turning runs a closed tab left "running" into
 // "interrupted". No React, no DOM: the tests drive it over the in-memory store.
 import type { RunDB } from './db';
-import { parseRunRecord, RunSummarySchema, summarize, type RunRecord, type RunSummary } from './record';
+import { parseRunRecord, type RunRecord } from './record';
+import { RunSummarySchema, summarize, type RunSummary } from './summary';
 
 export interface Unreadable {
   id: string;

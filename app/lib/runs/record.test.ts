@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { presetGraph } from '../../../engine/presets';
-import { exportRuns, parseRunRecord, parseRunsFile, RUN_VERSION, summarize, type RunRecord } from './record';
+import { parseRunRecord, RUN_VERSION, type RunRecord } from './record';
+import { exportRuns, parseRunsFile } from './runs-file';
+import { summarize } from './summary';
 import { RunRecorder } from './recorder';
 
 const fixtureV1 = () => JSON.parse(readFileSync(new URL('./fixtures/run-v1.json', import.meta.url), 'utf8'));

@@ -5,6 +5,7 @@
 // version and validated before anything reads it, exactly like Graph JSON.
 //
 // Tensor-free and DOM-free: the recorder, the history and the tests use it in Node.
+// Summaries for the list view are summary.ts; the runs file format is runs-file.ts.
 import { z } from 'zod';
 import { parseGraph, type Graph } from '../../../engine/graph';
 import { appendRow, metricColumns } from './fold';
@@ -14,7 +15,7 @@ export const RUN_VERSION = 2;
 export const RUN_STATUSES = ['running', 'finished', 'stopped', 'failed', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 
 /** NaN and ±Infinity do not survive JSON (they become null); a series stores them as null. */
 const value = z.number().nullable();
@@ -76,7 +77,6 @@ export const RunResultSchema = z.strictObject({
   final: z.record(z.string(), value),
   numTensors: z.number().int(),
 });
-export type RunResult = z.infer<typeof RunResultSchema>;
 
 /** The graph as it was trained; older graph versions are migrated by parseGraph. */
 const GraphField = z.unknown().transform((raw, ctx): Graph => {
@@ -129,7 +129,7 @@ export type RunRecord = z.infer<typeof RunRecordSchema>;
 // ---------------------------------------------------------------------------
 type Json = Record<string, unknown>;
 
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown, fallback: number | null = null): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
@@ -218,122 +218,4 @@ export function parseRunRecord(raw: unknown): RunParse {
   const p = RunRecordSchema.safeParse(r);
   if (!p.success) return { ok: false, errors: p.error.issues.slice(0, 12).map(describeIssue) };
   return { ok: true, record: p.data, migrated: v !== RUN_VERSION };
-}
-
-// ---------------------------------------------------------------------------
-// The list view reads summaries only: a run with a long series is megabytes, a summary is
-// a few hundred bytes. A summary is derived from its record on every write and never
-// edited by itself, so it can always be rebuilt.
-// ---------------------------------------------------------------------------
-export const SUMMARY_VERSION = 1;
-
-export const RunSummarySchema = z.strictObject({
-  summaryVersion: z.literal(SUMMARY_VERSION),
-  id: z.string(),
-  name: z.string(),
-  tags: z.array(z.string()),
-  graphName: z.string(),
-  preset: z.string().nullable(),
-  status: z.enum(RUN_STATUSES),
-  error: z.string().nullable(),
-  backend: z.enum(BACKENDS).nullable(),
-  stepBudget: z.number(),
-  stepsDone: z.number(),
-  startedAt: z.number(),
-  endedAt: z.number().nullable(),
-  savedAt: z.number(),
-  knn: z.number().nullable(),
-  probe: z.number().nullable(),
-  effectiveRank: z.number().nullable(),
-  stepsPerSec: z.number().nullable(),
-  wallMs: z.number().nullable(),
-});
-export type RunSummary = z.infer<typeof RunSummarySchema>;
-
-/** The last evaluation that measured `key`, or null. */
-export function lastEval(r: Pick<RunRecord, 'evals'>, key: 'knn' | 'probe' | 'effectiveRank' | 'collapse'): number | null {
-  for (let i = r.evals.length - 1; i >= 0; i--) {
-    const v = r.evals[i][key];
-    if (v !== null) return v;
-  }
-  return null;
-}
-
-export function wallMsOf(r: RunRecord): number | null {
-  if (r.result) return r.result.wallMs;
-  const w = r.metrics.wallMs;
-  return w.length ? w[w.length - 1] : null;
-}
-
-export function stepsPerSecOf(r: RunRecord): number | null {
-  if (r.result && r.result.stepsPerSec > 0) return r.result.stepsPerSec;
-  const w = wallMsOf(r);
-  return w && r.stepsDone > 0 ? r.stepsDone / (w / 1000) : null;
-}
-
-export function summarize(r: RunRecord): RunSummary {
-  return {
-    summaryVersion: SUMMARY_VERSION,
-    id: r.id,
-    name: r.name,
-    tags: [...r.tags],
-    graphName: r.graphName,
-    preset: r.preset,
-    status: r.status,
-    error: r.error,
-    backend: r.backend,
-    stepBudget: r.stepBudget,
-    stepsDone: r.stepsDone,
-    startedAt: r.startedAt,
-    endedAt: r.endedAt,
-    savedAt: r.savedAt,
-    knn: lastEval(r, 'knn'),
-    probe: lastEval(r, 'probe'),
-    effectiveRank: lastEval(r, 'effectiveRank'),
-    stepsPerSec: stepsPerSecOf(r),
-    wallMs: wallMsOf(r),
-  };
-}
-
-// ---------------------------------------------------------------------------
-// Files: `{ kind, version, exportedAt, runs: [...] }`. Import also takes a bare record or
-// an array of records, since people pass single runs around.
-// ---------------------------------------------------------------------------
-export const EXPORT_KIND = 'latent-studio/runs';
-
-export function exportRuns(records: readonly RunRecord[], now = Date.now()): string {
-  return JSON.stringify({ kind: EXPORT_KIND, version: 1, exportedAt: new Date(now).toISOString(), runs: records }) + '\n';
-}
-
-export interface ImportResult {
-  records: RunRecord[];
-  /** One line per run (or for the whole file) that could not be read. */
-  errors: string[];
-}
-
-export function parseRunsFile(text: string): ImportResult {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { records: [], errors: [`not valid JSON: ${(e as Error).message}`] };
-  }
-  let list: unknown[];
-  if (Array.isArray(raw)) list = raw;
-  else if (isObj(raw) && raw.kind === EXPORT_KIND) {
-    if (!Array.isArray(raw.runs)) return { records: [], errors: ['runs: missing or not a list'] };
-    list = raw.runs;
-  } else if (isObj(raw) && 'metrics' in raw && 'graph' in raw) list = [raw];
-  else if (isObj(raw) && 'nodes' in raw && 'edges' in raw) return { records: [], errors: ['this is a graph file, not a runs file: open it with Import JSON in the top bar'] };
-  else return { records: [], errors: [`not a Latent Studio runs file (expected "kind": "${EXPORT_KIND}")`] };
-  if (list.length === 0) return { records: [], errors: ['the file holds no runs'] };
-  const records: RunRecord[] = [];
-  const errors: string[] = [];
-  list.forEach((item, i) => {
-    const p = parseRunRecord(item);
-    const label = isObj(item) && typeof item.name === 'string' ? `run ${i + 1} (“${item.name.slice(0, 60)}”)` : `run ${i + 1}`;
-    if (p.ok) records.push(p.record);
-    else errors.push(`${label}: ${p.errors.slice(0, 3).join('; ')}${p.errors.length > 3 ? ` (+${p.errors.length - 3} more)` : ''}`);
-  });
-  return { records, errors };
 }
