@@ -8,7 +8,7 @@ import { formatNum } from '../../lib/format';
 import { CompareChart, type ChartLine } from './CompareChart';
 import type { CanvasSlot } from './compare-canvases';
 import { CollapseBars } from './LatentPlot';
-import { RunSwatch } from './RunSwatch';
+import { RunFigure } from './RunFigure';
 
 interface Props {
   records: RunRecord[];
@@ -43,17 +43,17 @@ export function CompareCollapse({ records, labels, colors, scrub, slot }: Props)
         {records.map((r, i) => {
           const c = atOrBefore(r.collapses, scrub);
           return (
-            <figure key={r.id} className="cmp-collapse" data-testid="compare-collapse" data-run-index={i}>
-              <figcaption>
-                <RunSwatch color={colors[i]} />
-                <strong>{labels[i]}</strong>
-                <span className="cmp-latent__meta">
-                  {c ? `rank ${formatNum(c.effectiveRank, 1)} · collapse ${formatNum(c.collapse, 2)}${c.alignment !== null ? ` · align ${formatNum(c.alignment, 2)}` : ''}` : 'no monitor yet'}
-                </span>
-              </figcaption>
+            <RunFigure
+              key={r.id}
+              kind="collapse"
+              index={i}
+              color={colors[i]}
+              label={labels[i]}
+              meta={c ? `rank ${formatNum(c.effectiveRank, 1)} · collapse ${formatNum(c.collapse, 2)}${c.alignment !== null ? ` · align ${formatNum(c.alignment, 2)}` : ''}` : 'no monitor yet'}
+            >
               <CollapseBars point={c} label={`Per-dimension spread of ${labels[i]} at step ${c?.step ?? scrub}`} onCanvas={slot('collapses', i)} />
               {c?.warning && <p className="cmp-warning">{c.warning}</p>}
-            </figure>
+            </RunFigure>
           );
         })}
       </div>

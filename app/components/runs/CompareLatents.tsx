@@ -6,7 +6,7 @@ import type { RunRecord } from '../../lib/runs/record';
 import { classVar, PALETTE_SIZE } from '../../lib/theme';
 import type { CanvasSlot } from './compare-canvases';
 import { LatentPlot } from './LatentPlot';
-import { RunSwatch } from './RunSwatch';
+import { RunFigure } from './RunFigure';
 
 interface Props {
   records: RunRecord[];
@@ -55,16 +55,16 @@ export function CompareLatents({ records, labels, colors, steps, maxStep, scrub,
         {records.map((r, i) => {
           const snap = atOrBefore(r.latents, scrub);
           return (
-            <figure key={r.id} className="cmp-latent" data-testid="compare-latent" data-run-index={i}>
-              <figcaption>
-                <RunSwatch color={colors[i]} />
-                <strong>{labels[i]}</strong>
-                <span className="cmp-latent__meta">
-                  {snap ? `step ${snap.step} · ${snap.method.toUpperCase()} of ${snap.source}${snap.explained ? ` · ${Math.round((snap.explained[0] + snap.explained[1]) * 100)}% var.` : ''}` : 'no snapshot yet'}
-                </span>
-              </figcaption>
+            <RunFigure
+              key={r.id}
+              kind="latent"
+              index={i}
+              color={colors[i]}
+              label={labels[i]}
+              meta={snap ? `step ${snap.step} · ${snap.method.toUpperCase()} of ${snap.source}${snap.explained ? ` · ${Math.round((snap.explained[0] + snap.explained[1]) * 100)}% var.` : ''}` : 'no snapshot yet'}
+            >
               <LatentPlot snapshot={snap} label={`Latent plot of ${labels[i]} at step ${snap?.step ?? scrub}`} onCanvas={slot('latents', i)} />
-            </figure>
+            </RunFigure>
           );
         })}
       </div>
