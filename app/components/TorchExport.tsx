@@ -14,7 +14,8 @@ import { getSpec } from '../../nodes/registry';
 import { torchPart } from '../../nodes/torch';
 import type { TrainerClient } from '../lib/trainer-client';
 import type { Notice } from './Toast';
-import './torch-export.css';
+import { downloadBlob } from '../lib/download';
+import './TorchExport.css';
 
 interface LastWeights {
   step: number;
@@ -38,14 +39,7 @@ function sameModel(a: Graph, b: Graph): boolean {
 }
 
 function download(bytes: Uint8Array, name: string) {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), name);
 }
 
 export function TorchExport({ graph, getClient, onImportRun, notify }: TorchExportProps) {
