@@ -6,7 +6,8 @@
 // The worker computes the maps at each snapshot (AttentionEvent), so they change
 // as the model trains; this file only draws them.
 import { memo, useEffect, useRef, useState } from 'react';
-import { VIRIDIS_LUT, labelColor } from '../../lib/chart-math';
+import { VIRIDIS_LUT } from '../../lib/chart-math';
+import { classVar } from '../../lib/theme';
 import type { RunStore } from '../../lib/run-store';
 import { SOFTWARE } from '../../lib/use-canvas';
 import { useRun } from '../../lib/use-run';
@@ -62,7 +63,7 @@ function Thumb({ e, digit, selected, onSelect }: { e: AttentionEvent; digit: num
   useEffect(() => paint(ref.current, digitRgba(e, digit), w, h), [e, digit, w, h]);
   return (
     <button type="button" className={`attention__thumb${selected ? ' is-on' : ''}`} aria-pressed={selected} aria-label={`Held-out digit ${digit + 1}, a ${e.labels[digit]}`} onMouseEnter={onSelect} onFocus={onSelect} onClick={onSelect}>
-      <canvas ref={ref} className="attention__pixels" style={{ borderColor: labelColor(e.labels[digit]) }} />
+      <canvas ref={ref} className="attention__pixels" style={{ borderColor: classVar(e.labels[digit]) }} />
     </button>
   );
 }
