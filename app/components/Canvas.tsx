@@ -37,6 +37,8 @@ import './Canvas.css';
 const nodeTypes = { studio: FlowNode };
 const edgeTypes = { typed: TypedEdge };
 const FIT = { padding: 0.2, maxZoom: 1 };
+// Shift+click adds to the selection like Ctrl/⌘+click (Shift+drag on the pane draws a selection box).
+const MULTI_SELECT = ['Meta', 'Control', 'Shift'];
 
 interface CanvasProps {
   analysis: StudioAnalysis;
@@ -137,19 +139,25 @@ function CanvasView({ analysis, nodeIssues, onNotice, onDropFile, frameKey }: Ca
       });
   }, [graph.edges, graph.nodes, graph.meta.locks, state.selectedEdges, analysis, probe]);
 
+  // One undo entry per drag: every position update of a drag carries the same group.
+  const drag = useRef({ count: 0, active: false });
   const onNodesChange = useCallback(
     (changes: NodeChange<StudioFlowNode>[]) => {
+      let dragging: boolean | undefined;
       const moves: { id: string; x: number; y: number }[] = [];
       const sizes: { id: string; size: Size }[] = [];
       const sel: { id: string; selected: boolean }[] = [];
       for (const c of changes) {
+        if (c.type === 'position') dragging = dragging || c.dragging;
         if (c.type === 'position' && c.position) moves.push({ id: c.id, x: c.position.x, y: c.position.y });
         else if (c.type === 'dimensions' && c.dimensions) sizes.push({ id: c.id, size: { width: c.dimensions.width, height: c.dimensions.height } });
         else if (c.type === 'select') sel.push({ id: c.id, selected: c.selected });
         // 'remove' arrives through onDelete, together with the edges it takes along.
       }
       if (sizes.length) dispatch({ type: 'measure', sizes });
-      if (moves.length) dispatch({ type: 'moveNodes', positions: moves });
+      if (dragging && !drag.current.active) drag.current = { count: drag.current.count + 1, active: true };
+      if (moves.length) dispatch({ type: 'moveNodes', positions: moves, group: drag.current.active ? `drag-${drag.current.count}` : undefined });
+      if (dragging === false) drag.current.active = false;
       if (sel.length) dispatch({ type: 'selectDelta', nodes: sel, edges: [] });
     },
     [dispatch],
@@ -268,6 +276,7 @@ function CanvasView({ analysis, nodeIssues, onNotice, onDropFile, frameKey }: Ca
       onDragOver={onDragOver}
       onDrop={onDrop}
       deleteKeyCode={['Delete', 'Backspace']}
+      multiSelectionKeyCode={MULTI_SELECT}
       fitView={fitOnMount}
       fitViewOptions={FIT}
       minZoom={0.2}

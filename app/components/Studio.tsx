@@ -22,6 +22,7 @@ import { TrainerClient } from '../lib/trainer-client';
 import { useRun } from '../lib/use-run';
 import { Banner, type BannerInfo } from './Banner';
 import { Canvas } from './Canvas';
+import { Editor } from './editor/Editor';
 import { FileActions } from './FileActions';
 import { TorchExport } from './TorchExport';
 import { LogoIcon } from './icons';
@@ -204,6 +205,7 @@ function StudioShell() {
           <span className="topbar__name" title={graph.meta.name}>
             {graph.meta.name}
           </span>
+          <Editor />
           <div className="topbar__actions">
             <RunsFeature
               getClient={getClient}

@@ -97,3 +97,21 @@ export function WarningIcon() {
     </Svg>
   );
 }
+
+export function UndoIcon() {
+  return (
+    <Svg>
+      <path d="M9 14L4 9l5-5" />
+      <path d="M4 9h11a5 5 0 0 1 0 10h-3" />
+    </Svg>
+  );
+}
+
+export function RedoIcon() {
+  return (
+    <Svg>
+      <path d="M15 14l5-5-5-5" />
+      <path d="M20 9H9a5 5 0 0 0 0 10h3" />
+    </Svg>
+  );
+}

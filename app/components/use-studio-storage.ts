@@ -25,7 +25,7 @@ export function useStudioStorage(graph: Graph, dispatch: Dispatch<StudioAction>,
     let live = true;
     void loadAutosave().then((r) => {
       if (!live) return;
-      if (r.kind === 'ok') dispatch({ type: 'replace', graph: r.graph });
+      if (r.kind === 'ok') dispatch({ type: 'replace', graph: r.graph, resetHistory: true });
       else if (r.kind === 'broken') {
         setBanner({
           tone: 'warning',

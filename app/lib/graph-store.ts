@@ -6,6 +6,7 @@ import { createContext, useContext, type Dispatch } from 'react';
 import { defaultParams } from '../../engine/params';
 import type { Graph, GraphEdge, GraphNode, PortRef, TrainSettings } from '../../engine/graph';
 import { getSpec } from '../../nodes/registry';
+import { closeGroup, emptyHistory, record, redo, undo, type History } from './history';
 
 export interface Size {
   width: number;
@@ -20,14 +21,22 @@ export interface StudioState {
   measured: Record<string, Size>;
   /** Bumped whenever the whole graph is swapped, so the canvas knows to fit the view. */
   revision: number;
+  /** Earlier and undone graphs (app/lib/history.ts); every graph change below is recorded. */
+  history: History<Graph>;
 }
 
 export type MetaField = 'name' | 'notes' | 'seed';
 
 export type StudioAction =
-  | { type: 'replace'; graph: Graph }
+  /** `resetHistory`: a graph restored at start-up is where undo stops, not an edit. */
+  | { type: 'replace'; graph: Graph; resetHistory?: boolean }
   | { type: 'addNode'; nodeType: string; position: { x: number; y: number } }
-  | { type: 'moveNodes'; positions: { id: string; x: number; y: number }[] }
+  /** `group`: the updates of one drag share it, so the drag is one undo entry. */
+  | { type: 'moveNodes'; positions: { id: string; x: number; y: number }[]; group?: string }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  /** Ends the open undo group (a field lost focus): the next edit is a new entry. */
+  | { type: 'closeGroup' }
   | { type: 'measure'; sizes: { id: string; size: Size }[] }
   | { type: 'setParam'; nodeId: string; key: string; value: unknown }
   | { type: 'connect'; from: PortRef; to: PortRef }
@@ -39,7 +48,7 @@ export type StudioAction =
   | { type: 'setMeta'; key: MetaField; value: string | number };
 
 export function initialState(graph: Graph): StudioState {
-  return { graph, selectedNodes: [], selectedEdges: [], measured: {}, revision: 0 };
+  return { graph, selectedNodes: [], selectedEdges: [], measured: {}, revision: 0, history: emptyHistory() };
 }
 
 /** "data.mnist" -> "mnist", so ids read well in files and test selectors. */
@@ -88,11 +97,75 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/** Which undo entry an edit folds into: the keystrokes of one field, the updates of one drag. */
+function undoGroup(action: StudioAction): string | null {
+  switch (action.type) {
+    case 'moveNodes':
+      return action.group ?? null;
+    case 'setParam':
+      return `param:${action.nodeId}:${action.key}`;
+    case 'setTrain':
+      return `train:${action.key}`;
+    case 'setMeta':
+      return `meta:${action.key}`;
+    default:
+      return null;
+  }
+}
+
+/** Shows another graph from the history, keeping the selection that still exists. */
+function travel(state: StudioState, graph: Graph, history: History<Graph>): StudioState {
+  const ids = new Set(graph.nodes.map((n) => n.id));
+  const edgeIds = new Set(graph.edges.map((e) => e.id));
+  // Undoing a preset load or an import swaps the whole graph: frame it like the load did.
+  const swapped = state.graph.nodes.length > 0 && !state.graph.nodes.some((n) => ids.has(n.id));
+  return {
+    ...state,
+    graph,
+    history,
+    selectedNodes: state.selectedNodes.filter((id) => ids.has(id)),
+    selectedEdges: state.selectedEdges.filter((id) => edgeIds.has(id)),
+    revision: swapped ? state.revision + 1 : state.revision,
+  };
+}
+
+/**
+ * Every action goes through here: undo and redo move along the history, and any other
+ * action that changes the graph records the graph it left, so an edit added later
+ * (locks, notes) is undoable without knowing about the history.
+ */
 export function studioReducer(state: StudioState, action: StudioAction): StudioState {
+  switch (action.type) {
+    case 'undo': {
+      const r = undo(state.history, state.graph);
+      return r ? travel(state, r.state, r.history) : state;
+    }
+    case 'redo': {
+      const r = redo(state.history, state.graph);
+      return r ? travel(state, r.state, r.history) : state;
+    }
+    case 'closeGroup': {
+      const history = closeGroup(state.history);
+      return history === state.history ? state : { ...state, history };
+    }
+    default: {
+      const next = applyEdit(state, action);
+      if (next.graph === state.graph) return next;
+      if (action.type === 'replace' && action.resetHistory) return { ...next, history: emptyHistory(state.history.limit) };
+      return { ...next, history: record(state.history, state.graph, undoGroup(action)) };
+    }
+  }
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+function applyEdit(state: StudioState, action: Exclude<StudioAction, { type: 'undo' | 'redo' | 'closeGroup' }>): StudioState {
   const g = state.graph;
   switch (action.type) {
     case 'replace':
-      return { graph: action.graph, selectedNodes: [], selectedEdges: [], measured: {}, revision: state.revision + 1 };
+      return { ...state, graph: action.graph, selectedNodes: [], selectedEdges: [], measured: {}, revision: state.revision + 1 };
 
     case 'addNode': {
       const spec = getSpec(action.nodeType);
@@ -112,14 +185,18 @@ export function studioReducer(state: StudioState, action: StudioAction): StudioS
       const locked = lockedSet(g);
       const moves = new Map(action.positions.filter((p) => !locked.has(p.id)).map((p) => [p.id, p]));
       if (moves.size === 0) return state;
+      let moved = false;
       const nodes = g.nodes.map((n) => {
         const p = moves.get(n.id);
         if (!p) return n;
         const x = Math.round(p.x);
         const y = Math.round(p.y);
-        return x === n.position.x && y === n.position.y ? n : { ...n, position: { x, y } };
+        if (x === n.position.x && y === n.position.y) return n;
+        moved = true;
+        return { ...n, position: { x, y } };
       });
-      return withGraph(state, { ...g, nodes });
+      // A drag that ends where it started is not an edit (and must not become an undo entry).
+      return moved ? withGraph(state, { ...g, nodes }) : state;
     }
 
     case 'measure': {
@@ -136,6 +213,7 @@ export function studioReducer(state: StudioState, action: StudioAction): StudioS
 
     case 'setParam': {
       if (lockedSet(g).has(action.nodeId)) return state;
+      if (same(g.nodes.find((n) => n.id === action.nodeId)?.params[action.key], action.value)) return state;
       const nodes = g.nodes.map((n) => (n.id === action.nodeId ? { ...n, params: { ...n.params, [action.key]: action.value } } : n));
       return withGraph(state, { ...g, nodes });
     }
@@ -143,6 +221,7 @@ export function studioReducer(state: StudioState, action: StudioAction): StudioS
     case 'connect': {
       const { from, to } = action;
       if (from.node === to.node) return state;
+      if (g.edges.some((e) => same(e.from, from) && same(e.to, to))) return state;
       // A second edge into an occupied input replaces the first: an input takes one value.
       const kept = g.edges.filter((e) => !(e.to.node === to.node && e.to.port === to.port));
       const edge: GraphEdge = { id: edgeIdFor({ ...g, edges: kept }, to), from: { ...from }, to: { ...to } };
@@ -194,9 +273,11 @@ export function studioReducer(state: StudioState, action: StudioAction): StudioS
     }
 
     case 'setTrain':
+      if (same(g.meta.train[action.key], action.value)) return state;
       return withGraph(state, { ...g, meta: { ...g.meta, train: { ...g.meta.train, [action.key]: action.value } } });
 
     case 'setMeta':
+      if (same(g.meta[action.key], action.value)) return state;
       return withGraph(state, { ...g, meta: { ...g.meta, [action.key]: action.value } });
 
     default: {
