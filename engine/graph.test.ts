@@ -44,3 +44,19 @@ test('malformed files give a clear message, never a throw', () => {
   assert.match(messages[5], /newer than this app/);
   assert.match(messages[6], /nodes/);
 });
+
+test('a version-1 graph migrates to version 2: teaching fields get their defaults, everything else kept', () => {
+  const v1 = { version: 1, nodes: [{ id: 'a', type: 'data.mnist', typeVersion: 1, params: { batchSize: 8 }, position: { x: 1, y: 2 } }], edges: [], meta: { name: 'Old', seed: 9, locks: ['a'], notes: 'n' } };
+  const r = parseGraph(v1);
+  assert.ok(r.ok);
+  assert.equal(r.graph.version, 2);
+  assert.deepEqual(r.graph.nodes, v1.nodes);
+  assert.equal(r.graph.meta.seed, 9);
+  assert.deepEqual(r.graph.meta.locks, ['a']);
+  assert.deepEqual(r.graph.meta.paramLocks, []);
+  assert.equal(r.graph.meta.tour, null);
+  assert.deepEqual(r.graph.meta.annotations, { notes: [], frames: [] });
+  assert.deepEqual(r.graph.meta.classroom, { hideCategories: [], hidePanels: [], hideControls: [], runOnly: false, backend: null, fixedViews: false });
+  // a version-1 file that already used a v2 field is refused by name, not silently accepted
+  assert.equal(parseGraph({ ...v1, meta: { ...v1.meta, bogus: 1 } }).ok, false);
+});

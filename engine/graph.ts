@@ -2,28 +2,15 @@
 // it. Versioned and validated with zod; unknown fields are rejected with a
 // message naming them; each version bump gets a migration (see `migrations`).
 import { z } from 'zod';
+import { ID_PATTERN, RESERVED_IDS, idSchema, isValidId } from './ids';
 import { quote } from './quote';
+import { AnnotationsSchema, ClassroomSchema, ParamLockSchema, TourSchema } from './teach';
 
-export const GRAPH_VERSION = 1;
+/** 2: meta gained classroom, paramLocks, tour and annotations (teaching). */
+export const GRAPH_VERSION = 2;
 
-/**
- * Node, edge and port ids: letters, digits, `_` and `-`, 1–80 characters, not
- * a built-in JavaScript property name (`__proto__`, `constructor`, ...). Ids
- * key metrics (`losses["recon/kl"]`, `projector.out`), so `/`, `.`, `:` and
- * prototype names are refused rather than silently colliding.
- */
-export const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,79}$/;
-const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
-
-export function isValidId(s: string): boolean {
-  return ID_PATTERN.test(s) && !RESERVED_IDS.has(s);
-}
-
-const id = z
-  .string()
-  .min(1, 'ids must not be empty')
-  .max(80, 'ids must be at most 80 characters')
-  .refine((s) => isValidId(s), { message: 'ids may only use letters, digits, _ and - (and not a JavaScript property name such as __proto__)' });
+export { ID_PATTERN, isValidId };
+const id = idSchema;
 
 export const PortRefSchema = z.strictObject({ node: id, port: id });
 
@@ -67,6 +54,14 @@ export const GraphMetaSchema = z.strictObject({
   /** Node ids a workshop instructor has locked (cannot be moved, edited or deleted). */
   locks: z.array(id).default([]),
   train: TrainSettingsSchema.default(TrainSettingsSchema.parse({})),
+  /** Single parameters an instructor locked (cannot be edited by mouse or keyboard). */
+  paramLocks: z.array(ParamLockSchema).max(2000).default([]),
+  /** What a classroom link hides or fixes for the students. */
+  classroom: ClassroomSchema.default(ClassroomSchema.parse({})),
+  /** A guided tour that travels with the graph (a preset's, or one the instructor wrote). */
+  tour: TourSchema.nullable().default(null),
+  /** Sticky notes and labelled group frames on the canvas. */
+  annotations: AnnotationsSchema.default(AnnotationsSchema.parse({})),
 });
 
 export const GraphSchema = z.strictObject({
@@ -82,7 +77,13 @@ export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
 export type PortRef = z.infer<typeof PortRefSchema>;
 
 /** version N -> N + 1, applied in order to older files. */
-const migrations: Record<number, (g: Record<string, unknown>) => Record<string, unknown>> = {};
+const migrations: Record<number, (g: Record<string, unknown>) => Record<string, unknown>> = {
+  // v2 added teaching fields to meta, all with defaults: a v1 graph teaches nothing and locks no parameter.
+  1: (g) => {
+    const meta = isRecord(g.meta) ? g.meta : {};
+    return { ...g, version: 2, meta: { ...meta, paramLocks: [], classroom: ClassroomSchema.parse({}), tour: null, annotations: AnnotationsSchema.parse({}) } };
+  },
+};
 
 /** An id an older file used that the id pattern refuses, and the id it was given on loading. */
 export interface RenamedId {
@@ -116,6 +117,10 @@ const SETTING_WORDS: Record<string, string> = {
   notes: 'the notes',
   seed: 'the seed',
   locks: 'the locked nodes',
+  paramLocks: 'the locked parameters',
+  classroom: 'the classroom settings',
+  tour: 'the tour',
+  annotations: 'the annotations',
 };
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -14,7 +14,7 @@ interface FileActionsProps {
 
 export { slug };
 
-function downloadGraph(graph: Graph) {
+export function downloadGraph(graph: Graph) {
   downloadBlob(new Blob([JSON.stringify(graph, null, 2) + '\n'], { type: 'application/json' }), `${slug(graph.meta.name)}.json`);
 }
 

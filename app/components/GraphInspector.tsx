@@ -61,12 +61,13 @@ export function GraphInspector({ analysis }: { analysis: StudioAnalysis }) {
         )}
       </div>
 
-      <h3 className="inspector__h">Training</h3>
+      {!graph.meta.classroom.hideControls.includes('settings') && <h3 className="inspector__h">Training</h3>}
       <div className="fields">
-        {TRAIN_FIELDS.map(({ key, def }) => (
+        {!graph.meta.classroom.hideControls.includes('settings') && TRAIN_FIELDS.map(({ key, def }) => (
           <ParamField
             key={`train:${key}`}
             def={def}
+            disabled={graph.meta.classroom.runOnly}
             value={key === 'seed' ? graph.meta.seed : train[key]}
             check={(v) => checkSetting(key, def, v, train)}
             onCommit={(v) => dispatch(key === 'seed' ? { type: 'setMeta', key: 'seed', value: v as number } : { type: 'setTrain', key, value: v })}

@@ -10,7 +10,7 @@ import { formatType, type GraphIssue } from '../../engine/types';
 import { getSpec } from '../../nodes/registry';
 import type { StudioAnalysis } from '../lib/analysis';
 import { CATEGORY_TITLE, categoryColor } from '../lib/categories';
-import { useStudio } from '../lib/graph-store';
+import { isParamLocked, useStudio } from '../lib/graph-store';
 import { checkParam } from '../lib/param-input';
 import type { RunStore } from '../lib/run-store';
 import { LockIcon, TrashIcon } from './icons';
@@ -152,7 +152,7 @@ function NodeInspector({ node, analysis, issues, runStore }: { node: GraphNode; 
             def={def}
             nodeChoices={choices}
             value={node.params[key] ?? def.default}
-            disabled={locked}
+            disabled={isParamLocked(state.graph, node.id, key)}
             check={(v) => checkParam(key, def, v)}
             onCommit={(v) => dispatch({ type: 'setParam', nodeId: node.id, key, value: v })}
           />

@@ -10,6 +10,8 @@ import './Palette.css';
 
 interface PaletteProps {
   onAdd(type: string): void;
+  /** Categories a classroom link hid. */
+  hidden?: readonly string[];
 }
 
 function firstSentence(doc: string): string {
@@ -17,17 +19,17 @@ function firstSentence(doc: string): string {
   return (m ? m[0] : doc).trim();
 }
 
-export function Palette({ onAdd }: PaletteProps) {
+export function Palette({ onAdd, hidden }: PaletteProps) {
   const [filter, setFilter] = useState('');
   const groups = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    const specs = allSpecs().filter((s) => !q || s.label.toLowerCase().includes(q) || s.doc.toLowerCase().includes(q) || s.category.includes(q));
+    const specs = allSpecs().filter((s) => !hidden?.includes(s.category)).filter((s) => !q || s.label.toLowerCase().includes(q) || s.doc.toLowerCase().includes(q) || s.category.includes(q));
     const byCat = new Map<string, AnyNodeSpec[]>();
     for (const s of specs) byCat.set(s.category, [...(byCat.get(s.category) ?? []), s]);
     // Categories the UI does not know yet still show, after the known ones.
     const extra = [...byCat.keys()].filter((c) => !(CATEGORY_ORDER as readonly string[]).includes(c));
     return [...CATEGORY_ORDER, ...extra].filter((c) => byCat.has(c)).map((c) => ({ category: c, specs: byCat.get(c)! }));
-  }, [filter]);
+  }, [filter, hidden]);
 
   const onDragStart = (e: DragEvent<HTMLButtonElement>, type: string) => {
     e.dataTransfer.setData(NODE_MIME, type);

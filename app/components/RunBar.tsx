@@ -13,6 +13,8 @@ interface RunBarProps {
   run: RunSnapshot;
   backend: BackendChoice;
   onBackend(b: BackendChoice): void;
+  /** A classroom link fixed the backend. */
+  backendFixed?: boolean;
   canTrain: boolean;
   onTrain(): void;
   onPause(): void;
@@ -30,7 +32,7 @@ const STATE_TEXT: Record<RunSnapshot['state'], string> = {
   failed: 'Failed',
 };
 
-export function RunBar({ run, backend, onBackend, canTrain, onTrain, onPause, onResume, onStop }: RunBarProps) {
+export function RunBar({ run, backend, onBackend, backendFixed, canTrain, onTrain, onPause, onResume, onStop }: RunBarProps) {
   const active = isActive(run.state);
   const progress = run.totalSteps > 0 ? Math.min(1, run.step / run.totalSteps) : 0;
   return (
@@ -53,7 +55,7 @@ export function RunBar({ run, backend, onBackend, canTrain, onTrain, onPause, on
         </button>
         <label className="runbar__backend" title="Which TensorFlow.js backend the worker should use; auto takes the fastest available">
           <span>Backend</span>
-          <select value={backend} onChange={(e) => onBackend(e.target.value as BackendChoice)} disabled={active} aria-label="Backend">
+          <select value={backend} onChange={(e) => onBackend(e.target.value as BackendChoice)} disabled={active || backendFixed} aria-label="Backend">
             {BACKEND_CHOICES.map((b) => (
               <option key={b} value={b}>
                 {b}

@@ -14,6 +14,7 @@ interface RunPanelProps {
   store: RunStore;
   backend: BackendChoice;
   onBackend(b: BackendChoice): void;
+  backendFixed?: boolean;
   /** Errors that keep the graph from training (validation plus "add a loss"). */
   blocking: GraphIssue[];
   onTrain(): void;
@@ -50,13 +51,13 @@ function CollapseWarning({ store }: { store: RunStore }) {
   );
 }
 
-export function RunPanel({ store, backend, onBackend, blocking, onTrain, onPause, onResume, onStop }: RunPanelProps) {
+export function RunPanel({ store, backend, onBackend, backendFixed, blocking, onTrain, onPause, onResume, onStop }: RunPanelProps) {
   // the status line changes with every logged step; the store publishes at most ~10 times a second
   const run = useRun(store, (s) => s);
   const lines = distinct(blocking);
   return (
     <section className="run panel" aria-label="Training">
-      <RunBar run={run} backend={backend} onBackend={onBackend} canTrain={blocking.length === 0} onTrain={onTrain} onPause={onPause} onResume={onResume} onStop={onStop} />
+      <RunBar run={run} backend={backend} onBackend={onBackend} backendFixed={backendFixed} canTrain={blocking.length === 0} onTrain={onTrain} onPause={onPause} onResume={onResume} onStop={onStop} />
       {lines.length > 0 && (
         <div className="blocked" data-testid="train-blocked">
           <p className="blocked__title">Fix {blocking.length === 1 ? 'this' : `these ${blocking.length} problems`} to train:</p>

@@ -37,8 +37,10 @@ import { DataContext, useDatasetIds } from './data/data-context';
 import { DataFeature } from './data/DataPanel';
 import { useDataFeature } from './data/use-data-feature';
 import { isDataFile } from '../lib/datasets';
+import { rememberGraph } from '../lib/share/recent';
 import { Toast, type Notice } from './Toast';
 import { useStudioStorage } from './use-studio-storage';
+import { TeachBar, useTeach } from './teach/TeachBar';
 // Last: React Flow's own sheet comes after the component sheets, as it always has.
 import '@xyflow/react/dist/style.css';
 
@@ -57,7 +59,10 @@ function StudioShell() {
   const { graph } = state;
   const [banner, setBanner] = useState<BannerInfo | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const { ready, saveState, saveError, backend, chooseBackend: onBackend } = useStudioStorage(graph, dispatch, setBanner);
+  const { ready, saveState, saveError, backend: chosenBackend, chooseBackend: onBackend } = useStudioStorage(graph, dispatch, setBanner);
+  const classroom = graph.meta.classroom;
+  const shows = (c: (typeof classroom.hideControls)[number]) => !classroom.hideControls.includes(c) && !(classroom.runOnly && (c === 'palette' || c === 'files' || c === 'presets' || c === 'data'));
+  const backend = classroom.backend ?? chosenBackend;
   const rf = useReactFlow();
   const canvasBox = useRef<HTMLDivElement>(null);
   const noticeId = useRef(0);
@@ -136,6 +141,8 @@ function StudioShell() {
       dispatch({ type: 'replace', graph: next });
       setBanner(null);
       const undo = previous.nodes.length > 0 ? { label: 'Undo', run: () => dispatch({ type: 'replace', graph: previous }) } : undefined;
+      // the replaced graph stays one click away (Recent), whatever replaced it
+      void rememberGraph(previous);
       notify(message, 'success', undo);
     },
     [graph, notify, chooseProbe],
@@ -144,6 +151,7 @@ function StudioShell() {
   const choosePreset = useCallback((p: Preset) => replaceGraph(presetGraph(p.name) ?? structuredClone(p.graph), `Loaded the “${p.title}” preset`), [replaceGraph]);
 
   const data = useDataFeature({ graph, replaceGraph, notify });
+  const teach = useTeach({ ready, graph, replaceGraph, setBanner, notify, chooseProjection, onBackend, projection, backend });
   const importData = data.importData;
 
   const importFile = useCallback(
@@ -206,8 +214,9 @@ function StudioShell() {
             {graph.meta.name}
           </span>
           <Editor />
+          <TeachBar teach={teach} graph={graph} canShare={shows('share')} />
           <div className="topbar__actions">
-            <RunsFeature
+            {shows('runs') && <RunsFeature
               getClient={getClient}
               runGraph={trainGraph}
               graph={graph}
@@ -215,18 +224,18 @@ function StudioShell() {
               backend={backend}
               notify={notify}
               onOpenGraph={(g, name) => replaceGraph(g, `Opened the graph of the run “${name}”`)}
-            />
-            <DataFeature open={data.open} onOpen={data.setOpen} onUse={data.use} pickRequest={data.pickRequest} />
-            <PresetMenu onChoose={choosePreset} />
-            <FileActions graph={graph} onNew={() => replaceGraph(emptyGraph(), 'Started a new, empty graph')} onImportFile={importFile} />
-            <TorchExport graph={graph} getClient={getClient} notify={notify} onImportRun={(g, tensors) => void trainGraph(g, backend, { steps: 0, initialWeights: tensors })} />
+            />}
+            {shows('data') && <DataFeature open={data.open} onOpen={data.setOpen} onUse={data.use} pickRequest={data.pickRequest} />}
+            {shows('presets') && <PresetMenu onChoose={choosePreset} />}
+            {shows('files') && <FileActions graph={graph} onNew={() => replaceGraph(emptyGraph(), 'Started a new, empty graph')} onImportFile={importFile} />}
+            {shows('export') && <TorchExport graph={graph} getClient={getClient} notify={notify} onImportRun={(g, tensors) => void trainGraph(g, backend, { steps: 0, initialWeights: tensors })} />}
           </div>
           <span className={`save-state save-state--${saveState}`} data-testid="save-state" data-state={saveState} title={saveError ?? undefined}>
             {SAVE_TEXT[saveState]}
           </span>
         </header>
         <aside className="studio__palette">
-          <Palette onAdd={addAtCentre} />
+          {shows('palette') && <Palette onAdd={addAtCentre} hidden={classroom.hideCategories} />}
         </aside>
         <div className="studio__center">
           <main className="studio__canvas" ref={canvasBox}>
@@ -252,14 +261,17 @@ function StudioShell() {
             isVae={isVae}
             evalEvery={viewGraph.meta.train.evalEvery}
             evalAtEnd={viewGraph.meta.train.evalAtEnd}
+            removed={classroom.hidePanels}
+            fixedViews={classroom.fixedViews}
           />
         </div>
         <aside className={`studio__side${runState === 'idle' ? '' : ' has-run'}`}>
-          <Inspector analysis={analysis} nodeIssues={nodeIssues} runStore={runStore} />
+          {shows('inspector') && <Inspector analysis={analysis} nodeIssues={nodeIssues} runStore={runStore} />}
           <RunPanel
             store={runStore}
             backend={backend}
             onBackend={onBackend}
+            backendFixed={classroom.backend !== null}
             blocking={blocking}
             onTrain={train}
             onPause={() => client.current?.pause()}
@@ -268,6 +280,7 @@ function StudioShell() {
           />
         </aside>
         <Toast notice={notice} onClose={closeNotice} />
+        {teach.dialog}
       </div>
       </DataContext.Provider>
     </StudioContext.Provider>

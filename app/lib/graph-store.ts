@@ -45,7 +45,18 @@ export type StudioAction =
   /** React Flow reports selection as per-element toggles, nodes and edges in separate calls. */
   | { type: 'selectDelta'; nodes: { id: string; selected: boolean }[]; edges: { id: string; selected: boolean }[] }
   | { type: 'setTrain'; key: keyof TrainSettings; value: unknown }
-  | { type: 'setMeta'; key: MetaField; value: string | number };
+  | { type: 'setMeta'; key: MetaField; value: string | number }
+  /** Teaching fields (locks, classroom flags, tour, annotations): app/lib/teach-edits.ts builds the values. */
+  | { type: 'setTeaching'; patch: Partial<Pick<Graph['meta'], TeachingField>> };
+
+export type TeachingField = 'locks' | 'paramLocks' | 'classroom' | 'tour' | 'annotations';
+
+/** Actions that change the graph's structure or values: a run-only classroom link refuses them. */
+const EDITS: ReadonlySet<StudioAction['type']> = new Set(['addNode', 'moveNodes', 'setParam', 'connect', 'remove', 'setTrain', 'setMeta', 'setTeaching']);
+
+export function isParamLocked(graph: Graph, nodeId: string, key: string): boolean {
+  return graph.meta.locks.includes(nodeId) || graph.meta.classroom.runOnly || graph.meta.paramLocks.some((l) => l.node === nodeId && l.param === key);
+}
 
 export function initialState(graph: Graph): StudioState {
   return { graph, selectedNodes: [], selectedEdges: [], measured: {}, revision: 0, history: emptyHistory() };
@@ -163,6 +174,7 @@ function same(a: unknown, b: unknown): boolean {
 
 function applyEdit(state: StudioState, action: Exclude<StudioAction, { type: 'undo' | 'redo' | 'closeGroup' }>): StudioState {
   const g = state.graph;
+  if (g.meta.classroom.runOnly && EDITS.has(action.type)) return state;
   switch (action.type) {
     case 'replace':
       return { ...state, graph: action.graph, selectedNodes: [], selectedEdges: [], measured: {}, revision: state.revision + 1 };
@@ -212,7 +224,7 @@ function applyEdit(state: StudioState, action: Exclude<StudioAction, { type: 'un
     }
 
     case 'setParam': {
-      if (lockedSet(g).has(action.nodeId)) return state;
+      if (isParamLocked(g, action.nodeId, action.key)) return state;
       if (same(g.nodes.find((n) => n.id === action.nodeId)?.params[action.key], action.value)) return state;
       const nodes = g.nodes.map((n) => (n.id === action.nodeId ? { ...n, params: { ...n.params, [action.key]: action.value } } : n));
       return withGraph(state, { ...g, nodes });
@@ -279,6 +291,9 @@ function applyEdit(state: StudioState, action: Exclude<StudioAction, { type: 'un
     case 'setMeta':
       if (same(g.meta[action.key], action.value)) return state;
       return withGraph(state, { ...g, meta: { ...g.meta, [action.key]: action.value } });
+
+    case 'setTeaching':
+      return withGraph(state, { ...g, meta: { ...g.meta, ...action.patch } });
 
     default: {
       const never: never = action;

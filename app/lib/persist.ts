@@ -16,7 +16,8 @@ interface StudioDB extends DBSchema {
 
 let dbPromise: Promise<IDBPDatabase<StudioDB>> | null = null;
 
-function db(): Promise<IDBPDatabase<StudioDB>> {
+/** The graphs database (autosave, the broken copy, recent graphs in app/lib/share/recent.ts). */
+export function db(): Promise<IDBPDatabase<StudioDB>> {
   if (!dbPromise) {
     dbPromise = openDB<StudioDB>(DB_NAME, DB_VERSION, {
       upgrade(d) {

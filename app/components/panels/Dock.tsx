@@ -48,6 +48,9 @@ export interface DockProps {
   isVae: boolean;
   evalEvery: number;
   evalAtEnd: boolean;
+  /** A classroom link's choices: views removed entirely, and whether the rest may be toggled. */
+  removed?: readonly ViewId[];
+  fixedViews?: boolean;
 }
 
 function DockView(p: DockProps) {
@@ -60,7 +63,7 @@ function DockView(p: DockProps) {
   const dock = useRef<HTMLElement>(null);
 
   // Energy exists only for 2-D toy data, attention only for transformers: their toggles appear with their first event.
-  const available = VIEWS.filter((v) => (v.id !== 'energy' || hasEnergy) && (v.id !== 'attention' || hasAttention));
+  const available = VIEWS.filter((v) => (v.id !== 'energy' || hasEnergy) && (v.id !== 'attention' || hasAttention) && !p.removed?.includes(v.id));
   const shown = (id: ViewId) => !hidden.includes(id) && available.some((v) => v.id === id);
 
   const maxHeight = () => Math.max(MIN_HEIGHT, (dock.current?.parentElement?.clientHeight ?? 800) - 140);
@@ -116,6 +119,7 @@ function DockView(p: DockProps) {
                 type="button"
                 className={`chip${on ? ' is-on' : ''}`}
                 aria-pressed={on}
+                disabled={p.fixedViews}
                 onClick={() => {
                   setHidden(on ? [...hidden, v.id] : hidden.filter((x) => x !== v.id));
                   if (!open) onOpen(true);
