@@ -18,7 +18,7 @@ import {
   type OnConnectEnd,
   type OnDelete,
 } from '@xyflow/react';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import type { GraphNode } from '../../engine/graph';
 import { formatType, type GraphIssue, type TensorType } from '../../engine/types';
 import { getSpec } from '../../nodes/registry';
@@ -30,6 +30,7 @@ import { useStudio, type Size } from '../lib/graph-store';
 import { centred } from '../lib/placement';
 import { isPlottable, useProbe } from '../lib/probe';
 import { ConnectionHint } from './ConnectionHint';
+import { requestEditor } from './editor/bridge';
 import { FlowNode, type StudioFlowNode } from './FlowNode';
 import { TypedEdge, type StudioFlowEdge } from './TypedEdge';
 import './Canvas.css';
@@ -206,13 +207,25 @@ function CanvasView({ analysis, nodeIssues, onNotice, onDropFile, frameKey }: Ca
 
   // React Flow only knows the drop was refused; say why, so the student can fix the wiring.
   const onConnectEnd: OnConnectEnd = useCallback(
-    (_event, cs) => {
+    (event, cs) => {
+      // A wire dropped on empty canvas: quick add offers the node types it fits and wires the new one in.
+      const target = event.target as Element | null;
+      if (!cs.toHandle && cs.fromHandle?.id && target?.classList?.contains('react-flow__pane')) {
+        const p = 'changedTouches' in event ? event.changedTouches[0] : event;
+        requestEditor('quickAdd', { client: { x: p.clientX, y: p.clientY }, end: { node: cs.fromHandle.nodeId, port: cs.fromHandle.id, kind: cs.fromHandle.type } });
+        return;
+      }
       if (cs.isValid !== false || !cs.fromHandle || !cs.toHandle) return;
       const reason = explainWire(live.current.graph, live.current.analysis, cs.fromHandle, cs.toHandle);
       if (reason) onNotice(reason);
     },
     [onNotice],
   );
+
+  // A double-click on empty canvas opens quick add there (zoom stays on the wheel and the buttons).
+  const onDoubleClick = useCallback((e: MouseEvent) => {
+    if ((e.target as Element).classList?.contains('react-flow__pane')) requestEditor('quickAdd', { client: { x: e.clientX, y: e.clientY } });
+  }, []);
 
   const onDragOver = useCallback((e: DragEvent) => {
     const types = Array.from(e.dataTransfer.types);
@@ -275,6 +288,8 @@ function CanvasView({ analysis, nodeIssues, onNotice, onDropFile, frameKey }: Ca
       isValidConnection={isValidConnection}
       onDragOver={onDragOver}
       onDrop={onDrop}
+      onDoubleClick={onDoubleClick}
+      zoomOnDoubleClick={false}
       deleteKeyCode={['Delete', 'Backspace']}
       multiSelectionKeyCode={MULTI_SELECT}
       fitView={fitOnMount}

@@ -22,6 +22,7 @@ import { TrainerClient } from '../lib/trainer-client';
 import { useRun } from '../lib/use-run';
 import { Banner, type BannerInfo } from './Banner';
 import { Canvas } from './Canvas';
+import { BlockShelf } from './editor/BlockShelf';
 import { Editor } from './editor/Editor';
 import { FileActions } from './FileActions';
 import { TorchExport } from './TorchExport';
@@ -213,7 +214,7 @@ function StudioShell() {
           <span className="topbar__name" title={graph.meta.name}>
             {graph.meta.name}
           </span>
-          <Editor />
+          <Editor canvasBox={canvasBox} analysis={analysis} notify={notify} />
           <TeachBar teach={teach} graph={graph} canShare={shows('share')} />
           <div className="topbar__actions">
             {shows('runs') && <RunsFeature
@@ -236,6 +237,7 @@ function StudioShell() {
         </header>
         <aside className="studio__palette">
           {shows('palette') && <Palette onAdd={addAtCentre} hidden={classroom.hideCategories} />}
+          {shows('palette') && <BlockShelf notify={notify} />}
         </aside>
         <div className="studio__center">
           <main className="studio__canvas" ref={canvasBox}>

@@ -115,3 +115,49 @@ export function RedoIcon() {
     </Svg>
   );
 }
+
+export function PlusIcon() {
+  return (
+    <Svg>
+      <path d="M12 5v14M5 12h14" />
+    </Svg>
+  );
+}
+
+export function LayoutIcon() {
+  return (
+    <Svg>
+      <rect x="3" y="4" width="6" height="6" rx="1" />
+      <rect x="15" y="4" width="6" height="6" rx="1" />
+      <rect x="15" y="14" width="6" height="6" rx="1" />
+      <path d="M9 7h6M12 7v10h3" />
+    </Svg>
+  );
+}
+
+export function BlockIcon() {
+  return (
+    <Svg>
+      <path d="M12 3l8 4.5v9L12 21l-8-4.5v-9z" />
+      <path d="M12 12l8-4.5M12 12v9M12 12L4 7.5" />
+    </Svg>
+  );
+}
+
+export function KeyboardIcon() {
+  return (
+    <Svg>
+      <rect x="2" y="6" width="20" height="12" rx="2" />
+      <path d="M6 10h.01M10 10h.01M14 10h.01M18 10h.01M7 14h10" />
+    </Svg>
+  );
+}
+
+export function ThemeIcon() {
+  return (
+    <Svg>
+      <circle cx="12" cy="12" r="8" />
+      <path d="M12 4a8 8 0 0 1 0 16z" fill="currentColor" />
+    </Svg>
+  );
+}

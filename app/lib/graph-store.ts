@@ -6,6 +6,7 @@ import { createContext, useContext, type Dispatch } from 'react';
 import { defaultParams } from '../../engine/params';
 import type { Graph, GraphEdge, GraphNode, PortRef, TrainSettings } from '../../engine/graph';
 import { getSpec } from '../../nodes/registry';
+import { instantiateFragment, type Fragment } from './fragment';
 import { closeGroup, emptyHistory, record, redo, undo, type History } from './history';
 
 export interface Size {
@@ -33,6 +34,10 @@ export type StudioAction =
   | { type: 'addNode'; nodeType: string; position: { x: number; y: number } }
   /** `group`: the updates of one drag share it, so the drag is one undo entry. */
   | { type: 'moveNodes'; positions: { id: string; x: number; y: number }[]; group?: string }
+  /** Pasted nodes, a duplicate or a block: fresh ids, its top-left at `at`; the inserted nodes become the selection. */
+  | { type: 'insert'; fragment: Fragment; at: { x: number; y: number } }
+  /** Several edits as one undo entry (add a node and wire it in). */
+  | { type: 'batch'; actions: StudioAction[] }
   | { type: 'undo' }
   | { type: 'redo' }
   /** Ends the open undo group (a field lost focus): the next edit is a new entry. */
@@ -108,9 +113,17 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** Which undo entry an edit folds into: the keystrokes of one field, the updates of one drag. */
-function undoGroup(action: StudioAction): string | null {
+/**
+ * Which undo entry an edit folds into: the keystrokes of one field, the updates of one
+ * drag. A loaded graph and a paste open a group of their own (`swap-<revision>`,
+ * `insert:<new ids>`), so a layout run right after them joins their entry.
+ */
+export function undoGroup(action: StudioAction, next: StudioState): string | null {
   switch (action.type) {
+    case 'replace':
+      return `swap-${next.revision}`;
+    case 'insert':
+      return `insert:${next.selectedNodes.join(',')}`;
     case 'moveNodes':
       return action.group ?? null;
     case 'setParam':
@@ -160,10 +173,10 @@ export function studioReducer(state: StudioState, action: StudioAction): StudioS
       return history === state.history ? state : { ...state, history };
     }
     default: {
-      const next = applyEdit(state, action);
+      const next = action.type === 'batch' ? action.actions.reduce(applyEdit, state) : applyEdit(state, action);
       if (next.graph === state.graph) return next;
       if (action.type === 'replace' && action.resetHistory) return { ...next, history: emptyHistory(state.history.limit) };
-      return { ...next, history: record(state.history, state.graph, undoGroup(action)) };
+      return { ...next, history: record(state.history, state.graph, undoGroup(action, next)) };
     }
   }
 }
@@ -172,10 +185,21 @@ function same(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-function applyEdit(state: StudioState, action: Exclude<StudioAction, { type: 'undo' | 'redo' | 'closeGroup' }>): StudioState {
+function applyEdit(state: StudioState, action: StudioAction): StudioState {
   const g = state.graph;
   if (g.meta.classroom.runOnly && EDITS.has(action.type)) return state;
   switch (action.type) {
+    case 'undo':
+    case 'redo':
+    case 'closeGroup':
+      return state;
+    case 'batch':
+      return action.actions.reduce(applyEdit, state);
+    case 'insert': {
+      const r = instantiateFragment(g, action.fragment, action.at);
+      const graph = { ...g, nodes: [...g.nodes, ...r.nodes], edges: [...g.edges, ...r.edges] };
+      return { ...state, graph, selectedNodes: r.nodes.map((n) => n.id), selectedEdges: [] };
+    }
     case 'replace':
       return { ...state, graph: action.graph, selectedNodes: [], selectedEdges: [], measured: {}, revision: state.revision + 1 };
 

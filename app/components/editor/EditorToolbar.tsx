@@ -1,22 +1,52 @@
 'use client';
-// The editor's commands in the top bar: undo and redo (with what they would do
-// in the tooltip) and the rest of the editing tools. The keys in
-// use-editor-keys.ts run the same commands.
+// The editor's commands in the top bar, as icon buttons with their shortcut in
+// the tooltip: undo, redo, quick add, layout, save as block, the shortcut
+// sheet, the theme. The keys in use-editor-keys.ts run the same commands.
 import type { ReactNode } from 'react';
 import { canRedo, canUndo } from '../../lib/history';
 import { useStudio } from '../../lib/graph-store';
-import { RedoIcon, UndoIcon } from '../icons';
+import { BlockIcon, KeyboardIcon, LayoutIcon, PlusIcon, RedoIcon, UndoIcon } from '../icons';
 
-export function EditorToolbar({ children }: { children?: ReactNode }) {
+interface ToolbarProps {
+  hasSelection: boolean;
+  onQuickAdd(): void;
+  onLayout(): void;
+  onSaveBlock(): void;
+  onShortcuts(): void;
+  children?: ReactNode;
+}
+
+function Tool({ label, keys, onClick, disabled, children }: { label: string; keys?: string; onClick(): void; disabled?: boolean; children: ReactNode }) {
+  return (
+    <button type="button" className="btn btn--ghost btn--icon" title={keys ? `${label} (${keys})` : label} aria-label={label} aria-keyshortcuts={keys} disabled={disabled} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
+export function EditorToolbar({ hasSelection, onQuickAdd, onLayout, onSaveBlock, onShortcuts, children }: ToolbarProps) {
   const { state, dispatch } = useStudio();
   return (
     <div className="editor-tools" role="toolbar" aria-label="Edit">
-      <button type="button" className="btn btn--ghost btn--icon" title="Undo (Ctrl/⌘ Z)" aria-label="Undo" disabled={!canUndo(state.history)} onClick={() => dispatch({ type: 'undo' })}>
+      <Tool label="Undo" keys="Control+Z" disabled={!canUndo(state.history)} onClick={() => dispatch({ type: 'undo' })}>
         <UndoIcon />
-      </button>
-      <button type="button" className="btn btn--ghost btn--icon" title="Redo (Ctrl/⌘ Shift Z)" aria-label="Redo" disabled={!canRedo(state.history)} onClick={() => dispatch({ type: 'redo' })}>
+      </Tool>
+      <Tool label="Redo" keys="Control+Shift+Z" disabled={!canRedo(state.history)} onClick={() => dispatch({ type: 'redo' })}>
         <RedoIcon />
-      </button>
+      </Tool>
+      <span className="editor-tools__sep" aria-hidden="true" />
+      <Tool label="Quick add" keys="/" onClick={onQuickAdd}>
+        <PlusIcon />
+      </Tool>
+      <Tool label={state.selectedNodes.length > 1 ? 'Lay out the selection' : 'Lay out the graph'} keys="Shift+L" disabled={state.graph.nodes.length === 0} onClick={onLayout}>
+        <LayoutIcon />
+      </Tool>
+      <Tool label="Save selection as block" disabled={!hasSelection} onClick={onSaveBlock}>
+        <BlockIcon />
+      </Tool>
+      <Tool label="Keyboard shortcuts" keys="?" onClick={onShortcuts}>
+        <KeyboardIcon />
+      </Tool>
       {children}
     </div>
   );

@@ -1,0 +1,75 @@
+// Auto-layout with ELK's layered algorithm: data flows left to right, ports
+// keep the order the node draws them in (so wires do not cross inside a node),
+// and the gap between layers leaves room for the wire's type label.
+// Pure (no DOM): elkjs's bundled build runs the same in Node and the browser.
+import type { ElkNode } from 'elkjs/lib/elk-api';
+import type { Graph } from '../../engine/graph';
+import { getSpec } from '../../nodes/registry';
+import type { Size } from './graph-store';
+import { NODE_SIZE } from './placement';
+
+/** Room between two layers for the label of the wires crossing it ("image [B, 28, 28, 1]" at 10.5 px). */
+export const LAYER_GAP = 150;
+export const NODE_GAP = 36;
+
+type Elk = { layout(g: ElkNode): Promise<ElkNode> };
+let elk: Promise<Elk> | null = null;
+
+function engine(): Promise<Elk> {
+  // Loaded on first use: the layout engine is ~1.5 MB of script nobody needs until they press Layout.
+  elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default() as unknown as Elk);
+  return elk;
+}
+
+/**
+ * New top-left positions for `nodeIds` (all nodes when omitted), laid out among
+ * themselves; with a subset, the result keeps the subset's top-left corner where it was.
+ */
+export async function layoutGraph(graph: Graph, sizes: Record<string, Size>, nodeIds?: readonly string[]): Promise<{ id: string; x: number; y: number }[]> {
+  const ids = new Set(nodeIds ?? graph.nodes.map((n) => n.id));
+  const nodes = graph.nodes.filter((n) => ids.has(n.id));
+  if (nodes.length === 0) return [];
+  const size = (id: string) => sizes[id] ?? NODE_SIZE;
+  const root: ElkNode = {
+    id: '__root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.edgeRouting': 'SPLINES',
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(LAYER_GAP),
+      'elk.spacing.nodeNode': String(NODE_GAP),
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      'elk.layered.crossingMinimization.semiInteractive': 'true',
+    },
+    children: nodes.map((n) => {
+      const spec = getSpec(n.type);
+      const s = size(n.id);
+      const ports = [
+        ...(spec?.inputs ?? []).map((p, i) => ({ id: `${n.id}::in::${p.id}`, layoutOptions: { 'elk.port.side': 'WEST', 'elk.port.index': String(i) } })),
+        // ELK counts east ports from the bottom: reverse so the first output stays on top
+        ...(spec?.outputs ?? []).map((p, i, all) => ({ id: `${n.id}::out::${p.id}`, layoutOptions: { 'elk.port.side': 'EAST', 'elk.port.index': String(all.length - 1 - i) } })),
+      ];
+      return {
+        id: n.id,
+        width: s.width,
+        height: s.height,
+        ports: ports.map((p) => ({ ...p, width: 1, height: 1 })),
+        layoutOptions: { 'elk.portConstraints': 'FIXED_ORDER', 'elk.position': `(${n.position.x}, ${n.position.y})` },
+      };
+    }),
+    edges: graph.edges
+      .filter((e) => ids.has(e.from.node) && ids.has(e.to.node))
+      .map((e) => ({ id: e.id, sources: [`${e.from.node}::out::${e.from.port}`], targets: [`${e.to.node}::in::${e.to.port}`] })),
+  };
+  const out = await (await engine()).layout(root);
+  const placed = new Map((out.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
+  // Keep the laid-out block where the nodes were, so the view does not jump.
+  const ox = Math.min(...nodes.map((n) => n.position.x));
+  const oy = Math.min(...nodes.map((n) => n.position.y));
+  const lx = Math.min(...[...placed.values()].map((p) => p.x));
+  const ly = Math.min(...[...placed.values()].map((p) => p.y));
+  return nodes.map((n) => {
+    const p = placed.get(n.id) ?? { x: lx, y: ly };
+    return { id: n.id, x: Math.round(ox + p.x - lx), y: Math.round(oy + p.y - ly) };
+  });
+}
