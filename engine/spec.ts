@@ -164,7 +164,30 @@ export interface LossInfo<P> {
   proximal?: 'l1';
   /** Optimizer updates of this loss's phase per training step (a GAN's critic-to-generator ratio). */
   repeats?(params: P): number;
+  /**
+   * Where this loss's phase runs within a training step: lower runs first, 0 by
+   * default, ties keep graph order. A GAN's discriminator phase declares -1 and
+   * its generator phase 1, as in the DCGAN reference loop (critic first).
+   */
+  phaseOrder?: number;
 }
+
+/**
+ * What a node is to the parts of the system that look for nodes by purpose
+ * rather than by type, so a new node needs no edits outside its own file:
+ * - 'representation': its first output is the representation evaluation measures
+ *   (kNN, linear probe) and the latent plot shows by default (an encoder).
+ * - 'latent-code': its first output is a code that stands in for the
+ *   representation when no node declares one (a latent variable, a VAE's sample).
+ * - 'prior-sample': its first output can be replaced by draws from N(0, I) and
+ *   decoded (a VAE's sampler): the views show samples from the prior.
+ * - 'projection': its first output is the embedding the SSL losses compare; the
+ *   collapse monitors look there (a projector head).
+ * - 'eval-passthrough': evaluation feeds its input straight through (stacking
+ *   views; every augmentation node is treated so without declaring it).
+ * - 'critic': a GAN discriminator, trained only by losses that train critics.
+ */
+export type NodeRole = 'representation' | 'latent-code' | 'prior-sample' | 'projection' | 'eval-passthrough' | 'critic';
 
 export interface NodeSpec<D extends ParamDefs = ParamDefs> {
   /** Stable identifier, stored in graph files. */
@@ -188,8 +211,8 @@ export interface NodeSpec<D extends ParamDefs = ParamDefs> {
   mirror?: MirrorInfo<ParamValues<D>>;
   /** Present on latent-variable nodes. */
   latent?: LatentInfo<ParamValues<D>>;
-  /** 'critic': a GAN discriminator, trained only by losses that train critics. */
-  role?: 'critic';
+  /** What the node is to evaluation, the views and the optimizer phases (see NodeRole). */
+  roles?: readonly NodeRole[];
   /**
    * Present on data nodes: the dataset's name (a key that changes when its
    * content would), the batch size, and, for datasets made in code rather than
@@ -231,4 +254,16 @@ export function defineNode<D extends ParamDefs>(spec: NodeSpec<D>): NodeSpec<D> 
 
 export function accepts(port: PortSpec): readonly PortType[] {
   return port.accepts ?? [port.type];
+}
+
+export function hasRole(spec: Pick<NodeSpec, 'roles' | 'category'> | undefined, role: NodeRole): boolean {
+  if (!spec) return false;
+  // an augmentation exists to perturb training inputs: evaluation always sees the clean input
+  if (role === 'eval-passthrough' && spec.category === 'augment') return true;
+  return spec.roles?.includes(role) ?? false;
+}
+
+/** The output port a role refers to: the node's first output. */
+export function rolePort(spec: Pick<NodeSpec, 'outputs'>): string {
+  return spec.outputs[0].id;
 }

@@ -18,7 +18,7 @@ export const ganDiscriminator = defineNode({
     weight: weightParam(),
     steps: int({ label: 'Critic steps', default: 1, min: 1, max: 10, doc: 'Discriminator updates per generator update (the phase ratio; WGAN used 5).' }),
   },
-  loss: { weight: (p) => p.weight, phase: () => 'discriminator', trains: () => 'critic', repeats: (p) => p.steps },
+  loss: { weight: (p) => p.weight, phase: () => 'discriminator', trains: () => 'critic', repeats: (p) => p.steps, phaseOrder: -1 },
   example: { inputs: { realLogits: { type: 'vector', shape: ['B', 1] }, fakeLogits: { type: 'vector', shape: ['B', 1] } } },
   infer: ({ inputs }) => firstProblem(needLogits('realLogits', inputs.realLogits), needLogits('fakeLogits', inputs.fakeLogits)) ?? { loss: scalarType() },
   forward({ tf, inputs, term }) {

@@ -11,7 +11,7 @@ export const ganGenerator = defineNode({
   inputs: [{ id: 'fakeLogits', label: 'D(fake)', type: 'vector', doc: 'Discriminator logits on generated samples, [B, 1].' }],
   outputs: LOSS_OUT,
   params: { weight: weightParam() },
-  loss: { weight: (p) => p.weight, phase: () => 'generator', trains: () => 'non-critic' },
+  loss: { weight: (p) => p.weight, phase: () => 'generator', trains: () => 'non-critic', phaseOrder: 1 },
   example: { inputs: { fakeLogits: { type: 'vector', shape: ['B', 1] } } },
   infer: ({ inputs }) => needLogits('fakeLogits', inputs.fakeLogits) ?? { loss: scalarType() },
   forward: ({ tf, inputs }) => ({ loss: ganGeneratorLoss(tf, flat(tf, inputs.fakeLogits)) }),

@@ -28,7 +28,7 @@ export const discriminator = defineNode({
     hidden: intList({ label: 'Hidden widths', default: [256, 128], min: 1, max: 4096, minItems: 1, maxItems: 6, doc: 'Width of each hidden layer.' }),
     activation: choice({ label: 'Activation', options: ACTIVATIONS, default: 'leaky-relu', doc: 'LeakyReLU(0.2) as in DCGAN keeps gradients alive for the generator.' }),
   },
-  role: 'critic',
+  roles: ['critic'],
   infer: ({ inputs }) => {
     if (featureSize(inputs.real) !== featureSize(inputs.fake)) return problem(`real ${formatType(inputs.real)} and fake ${formatType(inputs.fake)} must have the same size`, { code: 'shape-mismatch' });
     return { realLogits: { type: 'vector', shape: ['B', 1] }, fakeLogits: { type: 'vector', shape: ['B', 1] } };

@@ -61,6 +61,7 @@ export const encoder = defineNode({
   version: 1,
   label: 'Encoder',
   category: 'network',
+  roles: ['representation'],
   doc: 'Maps an input to its representation h = f(x). In an autoencoder the latent size is the bottleneck that forces compression; in joint-embedding methods this output, not the projector’s, is what gets evaluated. A Gaussian output (μ, log σ²) makes it the inference network of a VAE.',
   inputs: [{ id: 'in', label: 'in', type: 'image', accepts: ['image', 'vector'] }],
   outputs: [

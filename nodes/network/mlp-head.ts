@@ -4,7 +4,7 @@
 import { ACTIVATIONS } from '../../engine/ops/activation';
 import { NORMS, forwardMlp, initMlp, type MlpConfig } from '../../engine/ops/mlp';
 import { bool, choice, int, intList } from '../../engine/params';
-import { defineNode } from '../../engine/spec';
+import { defineNode, type NodeRole } from '../../engine/spec';
 import { featureSize, type TensorType } from '../../engine/types';
 
 interface HeadDefaults {
@@ -15,6 +15,8 @@ interface HeadDefaults {
   /** 0: same as the input (a predictor maps back into the space it reads from). */
   out: number;
   normOutput: boolean;
+  /** 'projection' for a projector head: the collapse monitors look at its output. */
+  roles?: readonly NodeRole[];
 }
 
 type P = { hidden: number[]; out: number; activation: (typeof ACTIVATIONS)[number]; norm: (typeof NORMS)[number]; normOutput: boolean };
@@ -30,6 +32,7 @@ export function mlpHead(d: HeadDefaults) {
     version: 1,
     label: d.label,
     category: 'network',
+    roles: d.roles,
     doc: d.doc,
     inputs: [{ id: 'in', label: 'in', type: 'latent', accepts: ['latent', 'vector'] }],
     outputs: [{ id: 'out', label: 'out', type: 'vector' }],

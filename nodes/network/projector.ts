@@ -7,4 +7,5 @@ export const projector = mlpHead({
   hidden: [256],
   out: 64,
   normOutput: false,
+  roles: ['projection'],
 });

@@ -7,6 +7,7 @@ export const latent = defineNode({
   version: 1,
   label: 'Latent variable',
   category: 'operator',
+  roles: ['latent-code'],
   doc: 'A code z with no encoder: for each batch it is found by minimising the energy downstream of it (K inner steps of ISTA or gradient descent), then held fixed while the weights update. That is inference in sparse coding and latent-variable EBMs; ISTA soft-thresholds the L1 term instead of differentiating it.',
   inputs: [],
   outputs: [{ id: 'out', label: 'z', type: 'latent' }],

@@ -7,6 +7,7 @@ export const sampler = defineNode({
   version: 1,
   label: 'Sampler',
   category: 'operator',
+  roles: ['latent-code', 'prior-sample'],
   doc: 'Draws z = μ + ε·σ with ε ~ N(0, I) from the Gaussian an encoder outputs. Writing the sample this way (the reparameterisation trick) lets gradients reach μ and σ, which is what makes a VAE trainable by backpropagation.',
   inputs: [{ id: 'dist', label: 'μ, log σ²', type: 'distribution' }],
   outputs: [{ id: 'z', label: 'z', type: 'latent' }],

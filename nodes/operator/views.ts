@@ -7,6 +7,7 @@ export const views = defineNode({
   version: 1,
   label: 'Views',
   category: 'operator',
+  roles: ['eval-passthrough'],
   doc: 'Repeats the batch `count` times, stacked view-major along the batch axis ([count·B, …]), so the augmentation nodes placed after it draw fresh randomness for every row and each copy becomes an independently augmented view of the same images. This is how “apply the augmentation pipeline twice to get two views” works here: one chain of augmentations, one encoder with shared weights, and the loss compares the views of each image (the positives of SimCLR, the two branches of BYOL / VICReg / Barlow Twins).',
   inputs: [{ id: 'in', label: 'in', type: 'image', accepts: ['image', 'vector'] }],
   outputs: [{ id: 'views', label: 'views', type: 'image', doc: 'count·B rows: view 1 of every sample, then view 2, …' }],
