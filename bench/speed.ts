@@ -7,9 +7,10 @@ import * as tf from '@tensorflow/tfjs';
 import { setDenseMode, type DenseMode } from '../engine/ops/dense';
 import { presetGraph } from '../engine/presets';
 import { selectBackend } from '../engine/runtime/backend';
-import { datasetsNeeded, loadDatasets } from '../engine/runtime/datasets';
+import { loadDatasets } from '../engine/runtime/datasets';
 import { readPublicAsset } from '../engine/runtime/node-assets';
 import { runTraining } from '../engine/runtime/trainer';
+import { validateForTraining } from '../engine/validated-graph';
 import { getSpec } from '../nodes/registry';
 
 const arg = (name: string, dflt: string) => {
@@ -24,7 +25,10 @@ const graph = presetGraph(preset);
 if (!graph) throw new Error(`unknown preset ${preset}`);
 graph.meta.train.logEvery = 10;
 graph.meta.train.imageEvery = 1_000_000;
-const datasets = await loadDatasets(datasetsNeeded(graph, getSpec), readPublicAsset);
+const v = validateForTraining(graph, getSpec);
+if (!v.ok) throw new Error(v.issues.map((i) => i.message).join('; '));
+const validated = v.graph;
+const datasets = await loadDatasets(validated.datasets, readPublicAsset);
 
 const rows: Array<{ backend: string; dense: DenseMode; steps: number; stepsPerSec: number; msPerStep: number; numTensorsAfter: number }> = [];
 for (const backend of ['wasm', 'cpu'] as const) {
@@ -34,13 +38,14 @@ for (const backend of ['wasm', 'cpu'] as const) {
     // cpu is ~20x slower: fewer steps keep the bench short
     const n = backend === 'cpu' ? Math.max(3, Math.round(steps / 10)) : steps;
     // one warm-up step compiles kernels / allocates buffers
-    await runTraining({ graph, lookup: getSpec, datasets, backend, steps: 1, emit: () => {} });
-    const done = await runTraining({ graph, lookup: getSpec, datasets, backend, steps: n, emit: () => {} });
+    await runTraining({ validated, datasets, backend, steps: 1, emit: () => {} });
+    const done = await runTraining({ validated, datasets, backend, steps: n, emit: () => {} });
     rows.push({ backend, dense, steps: n, stepsPerSec: done.stepsPerSec, msPerStep: done.wallMs / n, numTensorsAfter: done.numTensors });
     console.error(`${backend} ${dense}: ${done.stepsPerSec.toFixed(2)} steps/s`);
   }
 }
-const batch = graph.nodes.find((n) => n.type === 'data.mnist')!.params.batchSize;
+const dataNode = validated.nodes.find((n) => n.spec.data)!;
+const batch = dataNode.spec.data!.batchSize(dataNode.params);
 console.log(`\npreset ${preset} (batch ${batch}), ${new Date().toISOString()}`);
 console.log('| backend | dense form | steps | steps/s | ms/step | tensors left |');
 console.log('|---|---|---|---|---|---|');

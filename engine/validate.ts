@@ -1,6 +1,7 @@
 // validate + infer: from a Graph to the issues on its nodes and the tensor type
 // on every port, without any tensors. Runs on the UI thread (instant feedback
-// on the canvas) and again in the worker before compiling.
+// on the canvas) and, once per run, in the worker, where validated-graph.ts
+// turns the analysis into the typed graph the compiler takes.
 import type { Graph, GraphEdge, GraphNode } from './graph';
 import { parseParams, type ParamDefs, type ParamValues } from './params';
 import { quote } from './quote';
@@ -16,12 +17,17 @@ export interface Analysis {
   outputs: Map<string, Record<string, TensorType>>;
   /** Inferred type carried by each edge. */
   edgeTypes: Map<string, TensorType>;
-  /** Parsed params (defaults filled in) for nodes whose params are valid. */
-  params: Map<string, Record<string, unknown>>;
+  /** Params migrated to the spec's version (`migrateParams`) and parsed, defaults filled in, for nodes whose params are valid. */
+  params: Map<string, ParamValues<ParamDefs>>;
   /** Topological order of the nodes not in a cycle (Kahn). */
   order: string[];
   /** Incoming edge per node per input port. */
   incoming: Map<string, Map<string, GraphEdge>>;
+}
+
+/** A node's saved params upgraded to its spec's version (not yet parsed). */
+export function migrateParams(spec: NodeSpec<ParamDefs>, node: GraphNode): Record<string, unknown> {
+  return node.typeVersion < spec.version && spec.migrate ? spec.migrate(node.params, node.typeVersion) : node.params;
 }
 
 export function nodeName(spec: NodeSpec<ParamDefs> | undefined, node: GraphNode): string {
@@ -54,7 +60,7 @@ export function connectionProblem(
 export function analyze(graph: Graph, lookup: SpecLookup): Analysis {
   const issues: GraphIssue[] = [];
   const specs = new Map<string, NodeSpec<ParamDefs>>();
-  const params = new Map<string, Record<string, unknown>>();
+  const params = new Map<string, ParamValues<ParamDefs>>();
   const badNodes = new Set<string>();
 
   // Every later pass works on the first node of each id; a repeat is reported once and left out,
@@ -83,9 +89,8 @@ export function analyze(graph: Graph, lookup: SpecLookup): Analysis {
       badNodes.add(n.id);
       continue;
     }
-    const raw = n.typeVersion < spec.version && spec.migrate ? spec.migrate(n.params, n.typeVersion) : n.params;
-    const r = parseParams(spec.params, raw);
-    if (r.ok) params.set(n.id, r.value as Record<string, unknown>);
+    const r = parseParams(spec.params, migrateParams(spec, n));
+    if (r.ok) params.set(n.id, r.value);
     else {
       issues.push({ code: 'bad-params', severity: 'error', nodeIds: [n.id], message: `${spec.label}: ${r.errors.join('; ')}` });
       badNodes.add(n.id);
@@ -160,7 +165,7 @@ export function analyze(graph: Graph, lookup: SpecLookup): Analysis {
   const lookupNode = (ref: string) => {
     const s = specs.get(ref);
     const p = params.get(ref);
-    return s && p && !badNodes.has(ref) ? { spec: s, params: p as ParamValues<ParamDefs> } : undefined;
+    return s && p && !badNodes.has(ref) ? { spec: s, params: p } : undefined;
   };
 
   // Type inference in topological order; a node whose inputs failed is skipped (no cascade of messages).
@@ -198,7 +203,7 @@ export function analyze(graph: Graph, lookup: SpecLookup): Analysis {
     if (!ready) continue;
     let r: ReturnType<typeof spec.infer>;
     try {
-      r = spec.infer({ inputs: inTypes, params: p as ParamValues<ParamDefs>, lookupNode });
+      r = spec.infer({ inputs: inTypes, params: p, lookupNode });
     } catch (err) {
       r = { problem: `could not infer shapes: ${(err as Error).message}` };
     }

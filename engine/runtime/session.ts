@@ -2,11 +2,11 @@
 // choose a backend, load data, train. Everything reaches the caller as events.
 import type { DoneEvent, TrainEvent } from '../events';
 import { parseGraph } from '../graph';
-import { parseParams } from '../params';
 import { quote } from '../quote';
-import { analyzeForTraining, type SpecLookup } from '../validate';
+import type { SpecLookup } from '../validate';
+import { validateForTraining } from '../validated-graph';
 import { selectBackend, type BackendChoice } from './backend';
-import { datasetsNeeded, loadDatasets, type ReadStored } from './datasets';
+import { loadDatasets, type ReadStored } from './datasets';
 import { runTraining, type Control, type RunOptions } from './trainer';
 
 export interface SessionOptions {
@@ -44,28 +44,25 @@ export async function trainSession(o: SessionOptions): Promise<DoneEvent> {
   if (parsed.renamed.length) {
     o.emit({ type: 'issues', issues: parsed.renamed.map((r) => ({ code: 'invalid-file', severity: 'warning', nodeIds: r.kind === 'node' ? [r.to] : [], ...(r.kind === 'edge' ? { edgeIds: [r.to] } : {}), message: `${r.kind} id ${quote(r.from)} does not fit the id pattern (letters, digits, _ and -) and was renamed "${r.to}"` })) });
   }
-  const issues = analyzeForTraining(graph, o.lookup).issues.filter((i) => i.severity === 'error');
-  if (issues.length) {
-    o.emit({ type: 'issues', issues });
-    return failed(o.emit, issues.map((i) => i.message).join('; '));
+  // the one analysis of the graph in this run: everything below reads the validated graph
+  const v = validateForTraining(graph, o.lookup);
+  if (!v.ok) {
+    o.emit({ type: 'issues', issues: v.issues });
+    return failed(o.emit, v.issues.map((i) => i.message).join('; '));
   }
-  const needsConv = graph.nodes.some((n) => {
-    const spec = o.lookup(n.type)!;
-    const p = parseParams(spec.params, n.params);
-    return p.ok && (spec.usesConv?.(p.value as never) ?? false);
-  });
+  const valid = v.graph;
   let backend;
   try {
-    backend = await selectBackend(o.backend, needsConv);
+    backend = await selectBackend(o.backend, valid.needsConv);
   } catch (e) {
     return failed(o.emit, (e as Error).message);
   }
   o.emit({ type: 'backend', backend: backend.backend, skipped: backend.skipped });
   let datasets;
   try {
-    datasets = await loadDatasets(datasetsNeeded(graph, o.lookup), o.readAsset, o.readStored);
+    datasets = await loadDatasets(valid.datasets, o.readAsset, o.readStored);
   } catch (e) {
     return failed(o.emit, `could not load the dataset: ${(e as Error).message}`);
   }
-  return runTraining({ graph, lookup: o.lookup, datasets, backend: backend.backend, steps: o.steps, emit: o.emit, evaluate: o.evaluate, monitors: o.monitors, embeddingsAtEnd: o.embeddingsAtEnd, weightsAtEnd: o.weightsAtEnd, initialWeights: o.initialWeights }, o.control);
+  return runTraining({ validated: valid, datasets, backend: backend.backend, steps: o.steps, emit: o.emit, evaluate: o.evaluate, monitors: o.monitors, embeddingsAtEnd: o.embeddingsAtEnd, weightsAtEnd: o.weightsAtEnd, initialWeights: o.initialWeights }, o.control);
 }

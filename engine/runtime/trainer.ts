@@ -2,16 +2,16 @@
 // optimizer -> after-step updates (EMA, queues, running stats). Emits
 // TrainEvents; the worker and the CLI only forward them.
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName, DoneEvent, ImageRow, TrainEvent } from '../events';
-import type { Graph, TrainSettings } from '../graph';
+import type { BackendName, DoneEvent, TrainEvent } from '../events';
+import type { TrainSettings } from '../graph';
 import { BatchSampler, hashSeed } from '../rng';
 import type { Dataset, Tensor } from '../spec';
-import type { SpecLookup } from '../validate';
-import { compile, NodeError, type Plan } from './compile';
+import type { ValidatedGraph } from '../validated-graph';
+import { compile, NodeError } from './compile';
 import { embedSplit, evaluatePlan, representationPort } from './evaluate';
 import { attentionRows, attentionSnapshot } from './attention-maps';
-import { collapseSnapshot, energySnapshot, evalSubset, generativeRows, latentSnapshot, nodeStats, plottable, type PortRef } from './monitors';
-import { clamp } from '../ops/clamp';
+import { generativeRows, imageRows } from './image-rows';
+import { collapseSnapshot, energySnapshot, evalSubset, latentSnapshot, nodeStats, plottable, type PortRef } from './monitors';
 import { planTensors, writePlanTensors } from './export-step';
 import type { GraphIssue } from '../types';
 import { DivergenceWatch } from './divergence';
@@ -20,8 +20,9 @@ import { DivergenceWatch } from './divergence';
 const READ_EVERY = 50;
 
 export interface RunOptions {
-  graph: Graph;
-  lookup: SpecLookup;
+  /** From validateForTraining, once per run. */
+  validated: ValidatedGraph;
+  /** The datasets graph.datasets names, loaded. */
   datasets: Map<string, Dataset>;
   backend: BackendName;
   /** Overrides graph.meta.train.steps. */
@@ -29,7 +30,11 @@ export interface RunOptions {
   emit: (e: TrainEvent) => void;
   /** Samples per image-grid row. */
   gridSize?: number;
-  /** Held-out evaluation: every N steps (0 = never; without the probe) and at the end (with it). Defaults to the graph's settings. */
+  /**
+   * Held-out evaluation: every N steps (0 = never; without the probe) and at the
+   * end (with it). Defaults to off (no evaluation at all); callers that want the
+   * graph's settings pass meta.train.evalEvery / evalAtEnd, as the worker does.
+   */
   evaluate?: { every: number; atEnd: boolean };
   /** Latent plot, collapse monitors, node statistics, energy landscape, attention maps (the UI's views). */
   monitors?: { latent: boolean; collapse: boolean; nodeStats: boolean; energy: boolean; attention?: boolean };
@@ -68,44 +73,6 @@ function disposeOptimizer(o: tf.Optimizer): void {
   if (o instanceof tf.MomentumOptimizer && c && !c.isDisposed) c.dispose();
 }
 
-/** Pixel range of the data node, so image rows map to bytes correctly. */
-function dataRange(plan: Plan): [number, number] {
-  const d = plan.nodes.find((n) => n.id === plan.dataNodeId)!;
-  return d.params.range === '-1..1' ? [-1, 1] : [0, 1];
-}
-
-/** One row of the image grid per image-typed output port, from a fixed held-out batch. */
-async function imageRows(plan: Plan, step: number, gridIdx: Int32Array): Promise<ImageRow[]> {
-  const [lo, hi] = dataRange(plan);
-  const picked: Array<{ nodeId: string; port: string; label: string; t: Tensor }> = [];
-  tf.tidy(() => {
-    const r = plan.forward({ training: false, step, totalSteps: step, batch: { split: 'test', indices: gridIdx }, pass: 99 });
-    for (const n of plan.nodes) {
-      for (const [port, type] of Object.entries(n.outputTypes)) {
-        if (type.type !== 'image') continue;
-        const t = r.outputs.get(n.id)?.[port];
-        if (!t || t.rank !== 4) continue;
-        const views = type.views ?? 1;
-        const rows = t.shape[0] / views;
-        // [n, h, w, c] -> bytes; each view becomes its own row
-        for (let v = 0; v < views; v++) {
-          const slice = t.slice([v * rows, 0, 0, 0], [Math.min(rows, gridIdx.length), -1, -1, -1]);
-          const bytes = tf.keep(clamp(tf, tf.mul(tf.sub(slice, lo), 255 / (hi - lo)), 0, 255));
-          picked.push({ nodeId: n.id, port, label: `${n.spec.label}.${port}${views > 1 ? ` (view ${v + 1})` : ''}`, t: bytes });
-        }
-      }
-    }
-  });
-  const rows: ImageRow[] = [];
-  for (const p of picked) {
-    const data = await p.t.data();
-    const [n, h, w, c] = p.t.shape as [number, number, number, number];
-    p.t.dispose();
-    rows.push({ label: p.label, nodeId: p.nodeId, port: p.port, pixels: Uint8Array.from(data, (x) => Math.round(x)), n, height: h, width: w, channels: c });
-  }
-  return rows;
-}
-
 function yieldToEventLoop(): Promise<void> {
   return new Promise((r) => setTimeout(r, 0));
 }
@@ -116,7 +83,8 @@ function yieldToEventLoop(): Promise<void> {
  * run: those end with issues / a failed done event.
  */
 export async function runTraining(opts: RunOptions, control: Control = { paused: false, stopped: false }): Promise<DoneEvent> {
-  const { graph, emit } = opts;
+  const { emit } = opts;
+  const graph = opts.validated.graph;
   const settings = graph.meta.train;
   const totalSteps = opts.steps ?? settings.steps;
   const t0 = performance.now();
@@ -131,7 +99,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
   };
 
   emit({ type: 'state', state: 'compiling' });
-  const c = compile(graph, opts.lookup, opts.datasets);
+  const c = compile(opts.validated, opts.datasets);
   if (!c.ok) {
     emit({ type: 'issues', issues: c.issues });
     return finish('failed', 0, {}, c.issues.map((i) => i.message).join('; '));

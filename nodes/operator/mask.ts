@@ -16,6 +16,7 @@ export const mask = defineNode({
   version: 1,
   label: 'Mask',
   category: 'operator',
+  roles: ['eval-passthrough'],
   doc: 'Masking, the augmentation of transformers: hides some patches of each image and passes on only the visible tokens, plus the mask. MAE hides a random 75% and reconstructs their pixels; I-JEPA hides a few rectangular blocks and predicts their embeddings. Evaluation sees every patch.',
   inputs: [{ id: 'in', label: 'tokens', type: 'tokens' }],
   outputs: [
