@@ -47,6 +47,11 @@ export function featureSize(t: TensorType): number {
   return t.shape.reduce<number>((acc, d) => (d === 'B' ? acc : acc * d), 1);
 }
 
+/** Whether a port's values can be plotted as points of a latent space: a value per sample (not a scalar loss, not labels). */
+export function isPlottable(t: TensorType | undefined): boolean {
+  return !!t && t.type !== 'scalar' && t.type !== 'labels' && t.shape[0] === 'B';
+}
+
 export type IssueCode =
   | 'unknown-node-type'
   | 'bad-params'

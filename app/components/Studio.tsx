@@ -9,6 +9,8 @@ import './Studio.css';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { emptyGraph, type Graph } from '../../engine/graph';
 import { presetGraph, type Preset } from '../../engine/presets';
+import { hasRole } from '../../engine/spec';
+import { getSpec } from '../../nodes/registry';
 import type { BackendChoice, TrainOptions } from '../../workers/protocol';
 import { indexIssues, structureKey, useAnalysis } from '../lib/analysis';
 import { readGraphFile } from '../lib/graph-file';
@@ -193,13 +195,13 @@ function StudioShell() {
   const labelFor = useMemo(() => lossLabeller(viewGraph.nodes.map((n) => ({ id: n.id, type: n.type }))), [labelNodes]);
 
   // Facts about the graph the views explain themselves with.
-  const encoderId = viewGraph.nodes.find((n) => n.type === 'net.encoder')?.id;
-  const projectorId = viewGraph.nodes.find((n) => n.type === 'net.projector')?.id;
+  const encoderId = viewGraph.nodes.find((n) => hasRole(getSpec(n.type), 'representation'))?.id;
+  const projectorId = viewGraph.nodes.find((n) => hasRole(getSpec(n.type), 'projection'))?.id;
   const projectorHint = useMemo(
     () => (encoderId && projectorId ? { representation: `${encoderId}.out`, projector: `${projectorId}.out` } : null),
     [encoderId, projectorId],
   );
-  const isVae = viewGraph.nodes.some((n) => n.type === 'op.sampler');
+  const isVae = viewGraph.nodes.some((n) => hasRole(getSpec(n.type), 'prior-sample'));
 
   return (
     <StudioContext.Provider value={store}>

@@ -2,17 +2,14 @@
 // or an output port's label); the choice lives in the studio and is sent to the
 // worker at once during a run, or just before the next Train.
 import { createContext, useContext } from 'react';
-import type { TensorType } from '../../engine/types';
 
 export interface Probe {
   nodeId: string;
   port: string;
 }
 
-/** What the worker can project: a value per sample (not a scalar loss, not labels). */
-export function isPlottable(t: TensorType | undefined): boolean {
-  return !!t && t.type !== 'scalar' && t.type !== 'labels' && t.shape[0] === 'B';
-}
+/** What the worker can project: the same check the worker applies. */
+export { isPlottable } from '../../engine/types';
 
 export interface ProbeChoice {
   probe: Probe | null;

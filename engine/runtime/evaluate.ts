@@ -6,7 +6,7 @@ import type { EvalEvent } from '../events';
 import { collapseFigure, effectiveRank, rankSampleNote } from '../metrics/collapse';
 import { knnAccuracy } from '../metrics/knn';
 import { linearProbe } from '../metrics/linear-probe';
-import type { Dataset, Tensor } from '../spec';
+import { hasRole, rolePort, type BatchRequest, type Dataset, type NodeRole, type Tensor } from '../spec';
 import type { Plan } from './compile';
 
 export interface EvalOptions {
@@ -16,20 +16,37 @@ export interface EvalOptions {
   seed?: number;
 }
 
-/** The port whose output is the representation: the first encoder's code (μ for a Gaussian one). */
-export function representationPort(plan: Plan): { nodeId: string; port: string } | null {
-  const order = ['net.encoder', 'net.transformer', 'op.latent', 'op.sampler'];
-  for (const t of order) {
-    const n = plan.nodes.find((x) => x.spec.type === t);
-    if (n) return { nodeId: n.id, port: Object.keys(n.outputTypes)[0] };
-  }
-  return null;
+/** The first node of the plan (topological order) with a role, by the port the role refers to. */
+export function portWithRole(plan: Plan, role: NodeRole): { nodeId: string; port: string } | null {
+  const n = plan.nodes.find((x) => hasRole(x.spec, role));
+  return n ? { nodeId: n.id, port: rolePort(n.spec) } : null;
 }
 
-/** Where the SSL loss looks: the projector output, where docs/evaluation.md measures collapse. */
+/**
+ * The port whose output is the representation: the first node declaring the
+ * 'representation' role (an encoder's code, μ for a Gaussian one), else the
+ * first 'latent-code' (a latent variable, a VAE's sample).
+ */
+export function representationPort(plan: Plan): { nodeId: string; port: string } | null {
+  return portWithRole(plan, 'representation') ?? portWithRole(plan, 'latent-code');
+}
+
+/** Where the SSL loss looks: the 'projection' output (a projector head), where collapse is measured (docs/evaluation.md); else the representation. */
 export function embeddingPort(plan: Plan): { nodeId: string; port: string } | null {
-  const n = plan.nodes.find((x) => x.spec.type === 'net.projector');
-  return n ? { nodeId: n.id, port: 'out' } : representationPort(plan);
+  return portWithRole(plan, 'projection') ?? representationPort(plan);
+}
+
+/**
+ * One port's output on clean inputs as features [N, D], the same for evaluation
+ * and the views: a Gaussian code [N, 2, d] gives its μ, tokens [N, T, D] their
+ * average (as MAE and I-JEPA evaluate). Call inside a tidy.
+ */
+export function embedFeatures(plan: Plan, ref: { nodeId: string; port: string }, batch: BatchRequest): Tensor {
+  let y = plan.embed(ref.nodeId, ref.port, batch);
+  const type = plan.nodes.find((n) => n.id === ref.nodeId)?.outputTypes[ref.port];
+  if (type?.type === 'tokens') y = tf.mean(y, 1); // [N, T, D] -> [N, D]
+  else if (type?.type === 'distribution') y = y.slice([0, 0, 0], [-1, 1, -1]); // μ, the first of (μ, log σ²)
+  return tf.reshape(y, [batch.indices.length, -1]);
 }
 
 const CHUNK = 500;
@@ -40,15 +57,7 @@ export function embedSplit(plan: Plan, ref: { nodeId: string; port: string }, sp
   const parts: Tensor[] = [];
   for (let s = 0; s < count; s += CHUNK) {
     const indices = Int32Array.from({ length: Math.min(CHUNK, count - s) }, (_, i) => s + i);
-    parts.push(
-      tf.tidy(() => {
-        let y = plan.embed(ref.nodeId, ref.port, { split, indices });
-        const type = plan.nodes.find((n) => n.id === ref.nodeId)?.outputTypes[ref.port];
-        if (type?.type === 'tokens') y = tf.mean(y, 1); // [N, T, D] -> [N, D]: average the tokens, as MAE and I-JEPA evaluate
-        else if (y.rank === 3) y = y.slice([0, 0, 0], [-1, 1, -1]); // a Gaussian code: keep μ
-        return tf.reshape(y, [indices.length, -1]);
-      }),
-    );
+    parts.push(tf.tidy(() => embedFeatures(plan, ref, { split, indices })));
   }
   const out = tf.concat(parts, 0);
   tf.dispose(parts);

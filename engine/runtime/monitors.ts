@@ -1,17 +1,16 @@
 // What the training views draw, computed in the worker from a fixed held-out
 // subset: the 2-D latent projection, collapse monitors, per-node output
-// statistics, the energy landscape of 2-D toy data, and the extra image rows
-// (prior samples, latent interpolation). Every event carries typed arrays so
-// the worker can transfer rather than copy them.
+// statistics and the energy landscape of 2-D toy data (image rows: image-rows.ts).
+// Every event carries typed arrays so the worker can transfer rather than copy them.
 import * as tf from '@tensorflow/tfjs';
-import type { CollapseEvent, EnergyEvent, ImageRow, LatentEvent, NodeStatsEvent, PortStats } from '../events';
+import type { CollapseEvent, EnergyEvent, LatentEvent, NodeStatsEvent, PortStats } from '../events';
 import { alignmentUniformity } from '../metrics/alignment';
 import { collapseFigure, effectiveRank, rankSampleNote } from '../metrics/collapse';
 import { pca2d } from '../metrics/pca';
 import type { Tensor } from '../spec';
+import { isPlottable } from '../types';
 import type { Plan } from './compile';
-import { embeddingPort, representationPort } from './evaluate';
-import { clamp } from '../ops/clamp';
+import { embedFeatures, embeddingPort } from './evaluate';
 
 export interface PortRef {
   nodeId: string;
@@ -28,17 +27,11 @@ export function evalSubset(plan: Plan, size = 1000): Int32Array {
 export function plottable(plan: Plan, ref: PortRef | null): PortRef | null {
   if (!ref) return null;
   const n = plan.nodes.find((x) => x.id === ref.nodeId);
-  const t = n?.outputTypes[ref.port];
-  if (!t || t.type === 'scalar' || t.type === 'labels' || t.shape[0] !== 'B') return null;
-  return ref;
+  return isPlottable(n?.outputTypes[ref.port]) ? ref : null;
 }
 
 export async function latentSnapshot(plan: Plan, ref: PortRef, rows: Int32Array, step: number, method: 'pca' | 'umap'): Promise<LatentEvent> {
-  const x = tf.tidy(() => {
-    let y = plan.embed(ref.nodeId, ref.port, { split: 'test', indices: rows });
-    if (y.rank === 3 && plan.nodes.find((n) => n.id === ref.nodeId)?.outputTypes[ref.port].type === 'distribution') y = y.slice([0, 0, 0], [-1, 1, -1]); // μ
-    return tf.reshape(y, [rows.length, -1]);
-  });
+  const x = tf.tidy(() => embedFeatures(plan, ref, { split: 'test', indices: rows })); // [N, D]
   try {
     const labels = Uint8Array.from(rows, (i) => plan.dataset.test.labels[i]);
     const labelled = plan.dataset.labelled !== false;
@@ -80,11 +73,7 @@ const COLLAPSE_WARNING = 0.1;
 export async function collapseSnapshot(plan: Plan, rows: Int32Array, step: number): Promise<CollapseEvent | null> {
   const ref = embeddingPort(plan);
   if (!ref) return null;
-  const clean = tf.tidy(() => {
-    let y = plan.embed(ref.nodeId, ref.port, { split: 'test', indices: rows });
-    if (y.rank === 3) y = y.slice([0, 0, 0], [-1, 1, -1]);
-    return tf.reshape(y, [rows.length, -1]);
-  });
+  const clean = tf.tidy(() => embedFeatures(plan, ref, { split: 'test', indices: rows })); // [N, D]
   const stdT = tf.tidy(() => {
     const nrm = tf.div(clean, tf.add(tf.norm(clean, 'euclidean', 1, true), 1e-12));
     return tf.sqrt(tf.moments(nrm, 0).variance); // [D]
@@ -192,44 +181,4 @@ export async function energySnapshot(plan: Plan, step: number): Promise<EnergyEv
     labels[i] = test.labels[i];
   }
   return { type: 'energy', step, size: GRID, extent: EXTENT, energy, points, labels };
-}
-
-/**
- * Extra image rows for generative graphs: decoding prior samples N(0, I) in
- * place of a Sampler's z (a VAE), and a strip interpolating between the codes
- * of two held-out images (AE / VAE).
- */
-export async function generativeRows(plan: Plan, step: number, gridIdx: Int32Array): Promise<ImageRow[]> {
-  const rep = representationPort(plan);
-  const sampler = plan.nodes.find((n) => n.spec.type === 'op.sampler');
-  const codeNode = sampler ?? (rep ? plan.nodes.find((n) => n.id === rep.nodeId && n.spec.type === 'net.encoder' && n.outputTypes.out.type === 'latent') : undefined);
-  if (!codeNode) return [];
-  const codePort = sampler ? 'z' : 'out';
-  // the image produced downstream of the code
-  const image = plan.nodes.find((n) => Object.values(n.sources).some(([s]) => s === codeNode.id) && Object.values(n.outputTypes).some((t) => t.type === 'image'));
-  if (!image) return [];
-  const imagePort = Object.entries(image.outputTypes).find(([, t]) => t.type === 'image')![0];
-  const n = gridIdx.length;
-  const d = codeNode.outputTypes[codePort].shape[1] as number;
-  const range = plan.nodes.find((x) => x.id === plan.dataNodeId)?.params.range === '-1..1' ? [-1, 1] : [0, 1];
-  const rows: Array<{ label: string; t: Tensor }> = [];
-  tf.tidy(() => {
-    const decode = (z: Tensor) =>
-      plan.forward({ training: false, step, totalSteps: step, batch: { split: 'test', indices: gridIdx }, pass: 95, overrides: new Map([[codeNode.id, { [codePort]: z }]]) }).outputs.get(image.id)![imagePort];
-    if (sampler) rows.push({ label: 'Samples from the prior N(0, I)', t: tf.keep(decode(tf.randomNormal([n, d], 0, 1, 'float32', 4242))) });
-    const codes = plan.embed(codeNode.id, codePort, { split: 'test', indices: Int32Array.from([gridIdx[0], gridIdx[1]]) }); // [2, d]
-    const [a, b] = tf.split(tf.reshape(codes, [2, d]), 2, 0);
-    const alphas = tf.linspace(0, 1, n).reshape([n, 1]);
-    const interp = tf.add(tf.mul(a, tf.sub(1, alphas)), tf.mul(b, alphas)); // [n, d]
-    rows.push({ label: 'Interpolation between two codes', t: tf.keep(decode(interp)) });
-  });
-  const out: ImageRow[] = [];
-  for (const r of rows) {
-    const bytes = tf.tidy(() => clamp(tf, tf.mul(tf.sub(r.t, range[0]), 255 / (range[1] - range[0])), 0, 255));
-    const [nn, h, w, c] = bytes.shape as [number, number, number, number];
-    const data = await bytes.data();
-    tf.dispose([bytes, r.t]);
-    out.push({ label: r.label, nodeId: image.id, port: imagePort, pixels: Uint8Array.from(data, (x) => Math.round(x)), n: nn, height: h, width: w, channels: c });
-  }
-  return out;
 }

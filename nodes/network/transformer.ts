@@ -13,6 +13,7 @@ export const transformer = defineNode({
   version: 1,
   label: 'Transformer encoder',
   category: 'network',
+  roles: ['representation'],
   probes: ['attention'],
   doc: 'A stack of pre-norm transformer blocks: multi-head self-attention, where each token mixes in the tokens whose keys match its query, then a per-token MLP, each with a residual connection. The output is one vector per image (a CLS token, or the mean of the tokens) or, with pooling off, the tokens themselves (MAE, I-JEPA).',
   inputs: [{ id: 'in', label: 'tokens', type: 'tokens' }],
