@@ -2,8 +2,9 @@
 // asks each node's export part (nodes/<cat>/<name>.torch.ts) for its Python
 // definitions, module and forward statements, and wires them in topological
 // order into one nn.Module, StudioGraph, in model.py. The latent split and the
-// optimizer phases mirror engine/runtime/compile.ts. Tensor-free.
+// optimizer phases mirror engine/runtime/compile/ (latent.ts, phases.ts). Tensor-free.
 import type { Graph } from '../graph';
+import { hasRole } from '../spec';
 import type { GraphIssue, TensorType } from '../types';
 import { analyzeForTraining, type SpecLookup } from '../validate';
 import { projectFiles } from './project';
@@ -103,17 +104,19 @@ export function planExport(graph: Graph, lookup: SpecLookup, parts: TorchLookup)
     const names = missing.map((id) => `${lookup(graph.nodes.find((n) => n.id === id)!.type)!.label} (${id})`);
     return { ok: false, issues: [{ code: 'unsupported', severity: 'error', nodeIds: missing, message: `no PyTorch export for ${names.join(', ')}` }] };
   }
-  const dataNodes = nodes.filter((n) => lookup(n.type)!.data && !lookup(n.type)!.latent && n.type !== 'data.noise');
+  const dataNodes = nodes.filter((n) => lookup(n.type)!.data && !lookup(n.type)!.latent);
   if (dataNodes.length !== 1) {
     return { ok: false, issues: [{ code: 'unsupported', severity: 'error', nodeIds: dataNodes.map((n) => n.id), message: 'export needs exactly one dataset node feeding the losses' }] };
   }
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const phases = new Map<string, PhaseInfo>();
+  const phaseOrder = new Map<string, number>();
   for (const n of nodes) {
     const loss = lookup(n.type)!.loss;
     if (!loss) continue;
     const name = loss.phase(n.params as never);
     const ph = phases.get(name) ?? { name, losses: [], modules: [], repeats: 1 };
+    phaseOrder.set(name, Math.min(phaseOrder.get(name) ?? Infinity, loss.phaseOrder ?? 0));
     ph.repeats = Math.max(ph.repeats, loss.repeats?.(n.params as never) ?? 1);
     ph.losses.push({ id: n.id, weight: loss.weight(n.params as never) });
     const trains = loss.trains?.(n.params as never) ?? 'all';
@@ -122,15 +125,15 @@ export function planExport(graph: Graph, lookup: SpecLookup, parts: TorchLookup)
       if (seen.has(id)) return;
       seen.add(id);
       const c = byId.get(id)!;
-      const critic = lookup(c.type)!.role === 'critic';
+      const critic = hasRole(lookup(c.type), 'critic');
       if (c.part.module && !lookup(c.type)!.mirror && (trains === 'all' || (trains === 'critic') === critic) && !ph.modules.includes(c.py)) ph.modules.push(c.py);
       for (const [src] of Object.values(c.sources)) walk(src);
     };
     walk(n.id);
     phases.set(name, ph);
   }
-  const rank = (name: string) => (name === 'discriminator' ? 0 : name === 'generator' ? 2 : 1);
-  const plan: ExportPlan = { nodes, phases: [...phases.values()].sort((x, y) => rank(x.name) - rank(y.name)), dataNode: dataNodes[0], weightMap: [] };
+  // as in training: LossInfo.phaseOrder (a GAN's discriminator phase first)
+  const plan: ExportPlan = { nodes, phases: [...phases.values()].sort((x, y) => phaseOrder.get(x.name)! - phaseOrder.get(y.name)!), dataNode: dataNodes[0], weightMap: [] };
   for (const n of nodes) {
     for (const w of n.part.weights?.(partArgs(plan, n)) ?? []) plan.weightMap.push({ studio: `${n.id}.${w.studio}`, torch: `${n.py}.${w.torch}`, layout: w.layout });
   }

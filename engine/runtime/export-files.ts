@@ -11,8 +11,9 @@ import type { Graph } from '../graph';
 import type { Dataset, Tensor } from '../spec';
 import type { GraphIssue } from '../types';
 import type { SpecLookup } from '../validate';
+import { validateForTraining } from '../validated-graph';
 import { compile } from './compile';
-import { datasetsNeeded, loadDatasets } from './datasets';
+import { loadDatasets } from './datasets';
 import { parityStep, readPlanTensors } from './export-step';
 import { readPublicAsset } from './node-assets';
 
@@ -47,8 +48,9 @@ function head(ds: Dataset, rows: number): Dataset {
 
 export async function writeExport(graph: Graph, lookup: SpecLookup, parts: TorchLookup, dir: string, opts: WriteOptions): Promise<WriteResult> {
   if (existsSync(dir) && readdirSync(dir).length > 0 && !opts.force) return { ok: false, error: `${dir} exists and is not empty; pass --force to overwrite it` };
-  const datasets = await loadDatasets(datasetsNeeded(graph, lookup), readPublicAsset);
-  const c = compile(graph, lookup, datasets);
+  const v = validateForTraining(graph, lookup);
+  if (!v.ok) return { ok: false, issues: v.issues };
+  const c = compile(v.graph, await loadDatasets(v.graph.datasets, readPublicAsset));
   if (!c.ok) return { ok: false, issues: c.issues };
   const plan = c.plan;
   try {
