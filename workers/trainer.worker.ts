@@ -6,9 +6,10 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as Comlink from 'comlink';
 import { buildBundle, zipFolder } from '../engine/export/bundle';
 import { slug } from '../engine/export/slug';
-import { datasetsNeeded, loadDatasets } from '../engine/runtime/datasets';
+import { loadDatasets } from '../engine/runtime/datasets';
 import type { ImportedSet } from '../engine/data/imported';
 import { loadStoredDataset } from '../engine/data/store';
+import { validateForTraining } from '../engine/validated-graph';
 import { trainSession } from '../engine/runtime/session';
 import { torchPart } from '../nodes/torch';
 import type { Control } from '../engine/runtime/trainer';
@@ -133,7 +134,9 @@ const api: TrainerApi = {
   },
   async exportTorch(graph, weights) {
     const g = graph as Graph;
-    const datasets = await loadDatasets(datasetsNeeded(g, getSpec), readAsset, readStored);
+    const v = validateForTraining(g, getSpec);
+    if (!v.ok) return { ok: false, issues: v.issues };
+    const datasets = await loadDatasets(v.graph.datasets, readAsset, readStored);
     const data = [...datasets.values()][0];
     if (!data) return { ok: false, issues: [{ code: 'no-dataset', severity: 'error', nodeIds: [], message: 'add a dataset node: the export needs data' }] };
     try {

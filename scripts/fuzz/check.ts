@@ -6,10 +6,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { parseGraph } from '../../engine/graph';
 import { compile } from '../../engine/runtime/compile';
-import { datasetsNeeded, loadDatasets } from '../../engine/runtime/datasets';
+import { loadDatasets } from '../../engine/runtime/datasets';
 import { readPublicAsset } from '../../engine/runtime/node-assets';
 import type { GraphIssue } from '../../engine/types';
 import { analyzeForTraining } from '../../engine/validate';
+import { validateForTraining } from '../../engine/validated-graph';
 import { getSpec } from '../../nodes/registry';
 import type { FuzzCase } from './mutations';
 
@@ -58,8 +59,8 @@ export async function runCase(c: FuzzCase, opts: { compile: boolean; budgetMs: n
       const slow = a.issues.some((i) => i.code === 'slow');
       if (slow) outcome = 'slow';
       if (!errors.length && !slow && opts.compile) {
-        const datasets = await loadDatasets(datasetsNeeded(p.graph, getSpec), readPublicAsset);
-        const r = compile(p.graph, getSpec, datasets);
+        const v = validateForTraining(p.graph, getSpec);
+        const r = v.ok ? compile(v.graph, await loadDatasets(v.graph.datasets, readPublicAsset)) : v;
         // every compile-time refusal must have been found by the validator first (with node ids)
         if (!r.ok) failures.push(`the validator accepted a graph the compiler refused: ${r.issues.map((i) => `[${i.code}] ${i.message}`).join('; ').slice(0, 300)}`);
         else r.plan.dispose();
