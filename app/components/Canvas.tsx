@@ -46,7 +46,8 @@ interface CanvasProps {
   /** Validation issues plus those the last run reported, per node. */
   nodeIssues: Map<string, GraphIssue[]>;
   onNotice(message: string): void;
-  onDropFile(file: File): void;
+  /** Files dropped on the canvas: graphs, figures, runs files, datasets (Studio sorts them). */
+  onDropFiles(files: File[]): void;
   /** Changes when the canvas's box is resized by the layout (the training views opening), to re-frame the graph. */
   frameKey?: string;
 }
@@ -59,7 +60,7 @@ interface CacheEntry {
   flow: StudioFlowNode;
 }
 
-function CanvasView({ analysis, nodeIssues, onNotice, onDropFile, frameKey }: CanvasProps) {
+function CanvasView({ analysis, nodeIssues, onNotice, onDropFiles, frameKey }: CanvasProps) {
   const { state, dispatch } = useStudio();
   const { graph } = state;
   const rf = useReactFlow<StudioFlowNode, StudioFlowEdge>();
@@ -243,13 +244,13 @@ function CanvasView({ analysis, nodeIssues, onNotice, onDropFile, frameKey }: Ca
         dispatch({ type: 'addNode', nodeType: type, position: centred(at) });
         return;
       }
-      const file = e.dataTransfer.files?.[0];
-      if (file) {
+      const files = Array.from(e.dataTransfer.files ?? []);
+      if (files.length) {
         e.preventDefault();
-        onDropFile(file);
+        onDropFiles(files);
       }
     },
-    [rf, dispatch, onDropFile],
+    [rf, dispatch, onDropFiles],
   );
 
   // A new graph (preset, import) should be framed, not left wherever the old one was. An empty

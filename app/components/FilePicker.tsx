@@ -12,9 +12,12 @@ interface FilePickerProps {
   inputLabel: string;
   testId: string;
   onFile(file: File): void;
+  /** Several files at once (runs import); `onFile` then gets only the first. */
+  multiple?: boolean;
+  onFiles?(files: File[]): void;
 }
 
-export function FilePicker({ children, className, title, inputLabel, testId, onFile }: FilePickerProps) {
+export function FilePicker({ children, className, title, inputLabel, testId, onFile, multiple, onFiles }: FilePickerProps) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
@@ -25,14 +28,16 @@ export function FilePicker({ children, className, title, inputLabel, testId, onF
         ref={input}
         type="file"
         accept=".json,application/json"
+        multiple={multiple}
         className="sr-only"
         tabIndex={-1}
         aria-label={inputLabel}
         data-testid={testId}
         onChange={(e) => {
-          const f = e.target.files?.[0];
+          const files = Array.from(e.target.files ?? []);
           e.target.value = '';
-          if (f) onFile(f);
+          if (onFiles && files.length) onFiles(files);
+          else if (files[0]) onFile(files[0]);
         }}
       />
     </>

@@ -13,7 +13,6 @@ import { hasRole } from '../../engine/spec';
 import { getSpec } from '../../nodes/registry';
 import type { BackendChoice, TrainOptions } from '../../workers/protocol';
 import { indexIssues, structureKey, useAnalysis } from '../lib/analysis';
-import { readGraphFile } from '../lib/graph-file';
 import { StudioContext, initialState, studioReducer } from '../lib/graph-store';
 import { lossLabeller } from '../lib/loss-labels';
 import type { SaveState } from '../lib/persist';
@@ -39,10 +38,11 @@ import { RunsFeature } from './runs/RunsFeature';
 import { DataContext, useDatasetIds } from './data/data-context';
 import { DataFeature } from './data/DataPanel';
 import { useDataFeature } from './data/use-data-feature';
-import { isDataFile } from '../lib/datasets';
+import { readDropped } from '../lib/share/figure';
 import { rememberGraph } from '../lib/share/recent';
 import { Toast, type Notice } from './Toast';
 import { useStudioStorage } from './use-studio-storage';
+import { FigureGraphContext } from './teach/figure-graph';
 import { TeachBar, useTeach } from './teach/TeachBar';
 // Last: React Flow's own sheet comes after the component sheets, as it always has.
 import '@xyflow/react/dist/style.css';
@@ -157,17 +157,27 @@ function StudioShell() {
   const teach = useTeach({ ready, graph, replaceGraph, setBanner, notify, chooseProjection, onBackend, projection, backend });
   const importData = data.importData;
 
-  const importFile = useCallback(
-    async (file: File) => {
-      // datasets (zip, npz, npy, csv) go to the Data panel's import; JSON is a graph
-      if (isDataFile(file.name)) return void importData(file);
-      const r = await readGraphFile(file);
-      if (!r.ok) return setBanner(r.problem);
-      replaceGraph(r.graph, `Imported ${file.name}`);
-      if (r.warning) setBanner(r.warning);
+  const runsImport = useRef<((files: File[]) => void) | null>(null);
+  // datasets (zip, npz, npy, csv) go to the Data panel's import, runs files to Runs;
+  // a graph file or a figure carrying its graph replaces the canvas (Undo, Recent)
+  const importFiles = useCallback(
+    async (files: File[]) => {
+      const runs: File[] = [];
+      for (const file of files) {
+        const d = await readDropped(file);
+        if (d.kind === 'data') importData(file);
+        else if (d.kind === 'runs') runs.push(file);
+        else if (!d.read.ok) setBanner(d.read.problem);
+        else {
+          replaceGraph(d.read.graph, `Imported ${file.name}`);
+          if (d.read.warning) setBanner(d.read.warning);
+        }
+      }
+      if (runs.length) runsImport.current?.(runs);
     },
     [replaceGraph, importData],
   );
+  const importFile = useCallback((file: File) => void importFiles([file]), [importFiles]);
 
   // Any graph, not only the canvas's: the run queue (Runs) trains presets through this too.
   const trainGraph = useCallback(
@@ -219,7 +229,9 @@ function StudioShell() {
           <Editor canvasBox={canvasBox} analysis={analysis} notify={notify} />
           <TeachBar teach={teach} graph={graph} canShare={shows('share')} />
           <div className="topbar__actions">
-            {shows('runs') && <RunsFeature
+            <RunsFeature
+              hideButton={!shows('runs')}
+              importRef={runsImport}
               getClient={getClient}
               runGraph={trainGraph}
               graph={graph}
@@ -227,7 +239,7 @@ function StudioShell() {
               backend={backend}
               notify={notify}
               onOpenGraph={(g, name) => replaceGraph(g, `Opened the graph of the run “${name}”`)}
-            />}
+            />
             {shows('data') && <DataFeature open={data.open} onOpen={data.setOpen} onUse={data.use} pickRequest={data.pickRequest} />}
             {shows('presets') && <PresetMenu onChoose={choosePreset} />}
             {shows('files') && <FileActions graph={graph} onNew={() => replaceGraph(emptyGraph(), 'Started a new, empty graph')} onImportFile={importFile} />}
@@ -246,12 +258,13 @@ function StudioShell() {
             <Banner banner={banner} onClose={() => setBanner(null)} />
             {ready ? (
               <ProbeContext.Provider value={probeChoice}>
-                <Canvas analysis={analysis} nodeIssues={nodeIssues} onNotice={wireRefused} onDropFile={importFile} frameKey={dockOpen ? 'dock' : 'full'} />
+                <Canvas analysis={analysis} nodeIssues={nodeIssues} onNotice={wireRefused} onDropFiles={importFiles} frameKey={dockOpen ? 'dock' : 'full'} />
               </ProbeContext.Provider>
             ) : (
               <div className="canvas-loading">Restoring your last graph…</div>
             )}
           </main>
+          <FigureGraphContext.Provider value={viewGraph}>
           <Dock
             store={runStore}
             open={dockOpen}
@@ -268,6 +281,7 @@ function StudioShell() {
             removed={classroom.hidePanels}
             fixedViews={classroom.fixedViews}
           />
+          </FigureGraphContext.Provider>
         </div>
         <aside className={`studio__side${runState === 'idle' ? '' : ' has-run'}`}>
           {shows('inspector') && <Inspector analysis={analysis} nodeIssues={nodeIssues} runStore={runStore} />}

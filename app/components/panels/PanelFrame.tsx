@@ -4,7 +4,10 @@
 // studio. The view is not remounted when enlarged, so its canvases keep their
 // data and simply redraw at the larger size (they observe their own size).
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { downloadBlob } from '../../lib/download';
 import { MaximizeIcon, MinimizeIcon } from '../icons';
+import { useFigureGraph } from '../teach/figure-graph';
+import { panelPng } from '../teach/panel-png';
 import './PanelFrame.css';
 
 interface PanelFrameProps {
@@ -20,6 +23,13 @@ interface PanelFrameProps {
 export function PanelFrame({ title, testId, meta, tools, className, children }: PanelFrameProps) {
   const [max, setMax] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
+  const section = useRef<HTMLElement>(null);
+  const graph = useFigureGraph();
+  const exportPng = async () => {
+    if (!section.current) return;
+    // a PNG of the view carries the graph that made it (dropping it on the canvas opens that graph)
+    downloadBlob(await panelPng(section.current, title, graph), `latent-studio-${testId.replace(/-panel$/, '')}.png`);
+  };
 
   useEffect(() => {
     if (!max) return;
@@ -38,6 +48,7 @@ export function PanelFrame({ title, testId, meta, tools, className, children }: 
     <>
       {max && <div className="view-backdrop" onClick={() => setMax(false)} aria-hidden="true" />}
       <section
+        ref={section}
         className={`view${max ? ' is-max' : ''}${className ? ` ${className}` : ''}`}
         data-testid={testId}
         aria-label={title}
@@ -49,6 +60,9 @@ export function PanelFrame({ title, testId, meta, tools, className, children }: 
           {meta && <span className="view__meta">{meta}</span>}
           <div className="view__tools">
             {tools}
+            <button type="button" className="btn btn--small btn--ghost" onClick={() => void exportPng()} aria-label={`Export ${title} as PNG`} title="PNG of this view, with the graph inside (drop it on the canvas to open the graph)">
+              PNG
+            </button>
             <button
               ref={toggle}
               type="button"

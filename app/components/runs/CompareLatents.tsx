@@ -6,6 +6,7 @@ import type { RunRecord } from '../../lib/runs/record';
 import { classVar, PALETTE_SIZE } from '../../lib/theme';
 import type { CanvasSlot } from './compare-canvases';
 import { LatentPlot } from './LatentPlot';
+import { Pager, usePage } from './Pager';
 import { RunFigure } from './RunFigure';
 
 interface Props {
@@ -21,6 +22,7 @@ interface Props {
 }
 
 export function CompareLatents({ records, labels, colors, steps, maxStep, scrub, onScrub, slot }: Props) {
+  const pg = usePage(records.length);
   const prevStop = [...steps].reverse().find((s) => s < scrub);
   const nextStop = steps.find((s) => s > scrub);
   return (
@@ -51,8 +53,10 @@ export function CompareLatents({ records, labels, colors, steps, maxStep, scrub,
           step {scrub}
         </span>
       </div>
-      <div className="cmp-plots" style={{ gridTemplateColumns: `repeat(${records.length}, minmax(0, 1fr))` }}>
-        {records.map((r, i) => {
+      <Pager what="latent plots" p={pg} count={records.length} />
+      <div className="cmp-plots" style={{ gridTemplateColumns: `repeat(${pg.end - pg.start}, minmax(0, 1fr))` }}>
+        {records.slice(pg.start, pg.end).map((r, k) => {
+          const i = pg.start + k;
           const snap = atOrBefore(r.latents, scrub);
           return (
             <RunFigure

@@ -13,6 +13,7 @@ import { diffGraphs, SECTION_TITLE } from '../../lib/runs/graph-diff';
 import type { RunRecord } from '../../lib/runs/record';
 import { exportRuns } from '../../lib/runs/runs-file';
 import { downloadBlob } from '../../lib/download';
+import { embedGraph } from '../../lib/share/figure';
 import { stamp } from '../../lib/file-names';
 import { runVar } from '../../lib/theme';
 import { canvasSlots, emptyCanvases } from './compare-canvases';
@@ -96,7 +97,8 @@ export function CompareView({ records, onClose, onNotice }: CompareViewProps) {
         }),
         tables: tablesForPng(),
       });
-      downloadBlob(await canvasToBlob(canvas), `latent-studio-compare-${stamp()}.png`);
+      // the first run's graph travels inside the figure: dropped on the canvas, it opens
+      downloadBlob(await embedGraph(await canvasToBlob(canvas), records[0].graph), `latent-studio-compare-${stamp()}.png`);
     } catch (e) {
       onNotice(`Could not export the PNG: ${(e as Error).message}`, 'error');
     } finally {

@@ -4,7 +4,7 @@
 // The logic is RunsController (app/lib/runs/controller.ts); this component
 // creates it, wires it to the trainer client and the page, and renders its
 // snapshot. Only what is purely presentation lives here (drawer and dialog open).
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type MutableRefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type { Graph } from '../../../engine/graph';
 import type { BackendChoice } from '../../../workers/protocol';
@@ -28,6 +28,10 @@ export interface RunsFeatureProps {
   backend: BackendChoice;
   notify(message: string, tone?: Tone, action?: { label: string; run(): void }): void;
   onOpenGraph(graph: Graph, runName: string): void;
+  /** A classroom link hid the Runs button; runs are still recorded. */
+  hideButton?: boolean;
+  /** Receives the import of several runs files (files dropped on the canvas). */
+  importRef?: MutableRefObject<((files: File[]) => void) | null>;
 }
 
 /** The controller's view of the studio, reading the latest props at call time. */
@@ -67,6 +71,16 @@ export function RunsFeature(props: RunsFeatureProps) {
     if (open) void controller.refresh();
   }, [open, controller]);
 
+  useEffect(() => {
+    const ref = latest.current.importRef;
+    if (!ref) return;
+    ref.current = (files) => {
+      setOpen(true);
+      void controller.importFiles(files);
+    };
+    return () => void (ref.current = null);
+  }, [controller]);
+
   const download = async (ids: string[]) => {
     const f = await controller.exportFile(ids);
     if (f) downloadBlob(new Blob([f.text], { type: 'application/json' }), f.filename);
@@ -77,7 +91,7 @@ export function RunsFeature(props: RunsFeatureProps) {
 
   return (
     <>
-      <button type="button" className={`btn${open ? ' is-active' : ''}`} aria-expanded={open} aria-controls="runs-drawer" onClick={() => setOpen((o) => !o)} data-testid="runs-button">
+      <button type="button" hidden={props.hideButton} className={`btn${open ? ' is-active' : ''}`} aria-expanded={open} aria-controls="runs-drawer" onClick={() => setOpen((o) => !o)} data-testid="runs-button">
         {buttonLabel}
       </button>
       {mounted &&
@@ -98,7 +112,10 @@ export function RunsFeature(props: RunsFeatureProps) {
                   onSetTags={(id, tags) => void controller.setTags(id, tags)}
                   onDelete={(id) => void controller.remove(id)}
                   onExport={(ids) => void download(ids)}
-                  onImport={(f) => void controller.importFile(f)}
+                  onImport={(files) => void controller.importFiles(files)}
+                  ranking={s.ranking}
+                  onRanking={(r) => controller.setRanking(r)}
+                  onSelectAll={(ids) => controller.selectAll(ids)}
                   onDismissImportErrors={() => controller.dismissImportErrors()}
                   onOpenGraph={(id) => void controller.openGraph(id)}
                   onDiscardUnreadable={(id) => void controller.discard(id)}

@@ -3,10 +3,11 @@
 // steps, final probe / kNN and date; rename in place, tag, delete (with Undo),
 // export and import; tick 2–4 runs and Compare.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { formatPercent } from '../../lib/format';
+import { formatNum, formatPercent } from '../../lib/format';
 import { MAX_COMPARE } from '../../lib/runs/controller';
 import type { Listing } from '../../lib/runs/history';
 import type { RunSummary } from '../../lib/runs/summary';
+import { RANKINGS, RANKING_TITLE, rankRuns, type Ranking } from '../../lib/runs/rank';
 import { FilePicker } from '../FilePicker';
 import { StatusBadge } from './StatusBadge';
 import './RunsPanel.css';
@@ -26,7 +27,10 @@ interface RunsPanelProps {
   onSetTags(id: string, tags: string[]): void;
   onDelete(id: string): void;
   onExport(ids: string[]): void;
-  onImport(file: File): void;
+  onImport(files: File[]): void;
+  ranking: Ranking;
+  onRanking(r: Ranking): void;
+  onSelectAll(ids: string[]): void;
   onDismissImportErrors(): void;
   onOpenGraph(id: string): void;
   onDiscardUnreadable(id: string): void;
@@ -141,11 +145,13 @@ export function RunsPanel(p: RunsPanelProps) {
   const runs = p.listing?.runs;
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
-    if (!runs || !f) return runs ?? [];
-    return runs.filter((r) => [r.name, r.graphName, r.status, r.backend ?? '', ...r.tags].some((s) => s.toLowerCase().includes(f)));
-  }, [runs, filter]);
+    const list = rankRuns(runs ?? [], p.ranking);
+    if (!f) return list;
+    return list.filter((r) => [r.name, r.graphName, r.status, r.backend ?? '', ...r.tags].some((s) => s.toLowerCase().includes(f)));
+  }, [runs, filter, p.ranking]);
   const n = p.selected.length;
   const canCompare = n >= 2 && n <= MAX_COMPARE;
+  const ranked = p.ranking !== 'recent';
 
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape') p.onClose();
@@ -157,7 +163,7 @@ export function RunsPanel(p: RunsPanelProps) {
         <h2 id="runs-title">Runs</h2>
         <span className="runs-drawer__count">{runs ? `${runs.length} recorded` : 'loading…'}</span>
         <span className="runs-drawer__spacer" />
-        <FilePicker className="btn btn--ghost btn--small" title="Add runs from an exported JSON file" inputLabel="Import runs file" testId="runs-import-input" onFile={p.onImport}>
+        <FilePicker className="btn btn--ghost btn--small" title="Add runs from exported JSON files (choose several at once: a class's results)" inputLabel="Import runs file" testId="runs-import-input" multiple onFile={(f) => p.onImport([f])} onFiles={p.onImport}>
           Import
         </FilePicker>
         <button type="button" className="btn btn--ghost btn--small" onClick={() => p.onExport(runs?.map((r) => r.id) ?? [])} disabled={!runs?.length} title="Export every run to a JSON file">
@@ -195,18 +201,35 @@ export function RunsPanel(p: RunsPanelProps) {
         </div>
       )}
 
+      {(runs?.length ?? 0) > 1 && (
+        <div className="runs-rank">
+          <label>
+            Rank by{' '}
+            <select aria-label="Rank runs by" value={p.ranking} onChange={(e) => p.onRanking(e.target.value as Ranking)}>
+              {RANKINGS.map((k) => (
+                <option key={k} value={k}>
+                  {RANKING_TITLE[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="btn btn--ghost btn--small" onClick={() => p.onSelectAll(shown.map((r) => r.id))}>
+            Select all{shown.length > MAX_COMPARE ? ` (first ${MAX_COMPARE})` : ''}
+          </button>
+        </div>
+      )}
       {(runs?.length ?? 0) > 4 && (
         <input className="runs-filter" type="search" placeholder="Filter by name, graph, status or tag" aria-label="Filter runs" value={filter} onChange={(e) => setFilter(e.target.value)} />
       )}
 
       <ul className="runs-list" aria-label="Recorded runs">
         {runs && runs.length === 0 && <li className="runs-empty">No runs yet. Every training run is recorded here: press Train, or queue a comparison of SimCLR, BYOL and VICReg.</li>}
-        {shown.map((r) => {
+        {shown.map((r, rank) => {
           const checked = p.selected.includes(r.id);
           const live = p.liveSteps[r.id];
           const steps = live ?? r.stepsDone;
           return (
-            <li key={r.id} className={`runs-row${checked ? ' is-selected' : ''}`} data-testid="run-row" data-run-id={r.id} data-status={r.status}>
+            <li key={r.id} className={`runs-row${checked ? ' is-selected' : ''}`} data-testid="run-row" data-run-id={r.id} data-status={r.status} data-rank={ranked ? rank + 1 : undefined}>
               <input
                 type="checkbox"
                 className="runs-row__check"
@@ -217,6 +240,7 @@ export function RunsPanel(p: RunsPanelProps) {
               />
               <div className="runs-row__main">
                 <div className="runs-row__top">
+                  {ranked && <span className="runs-row__rank">#{rank + 1}</span>}
                   <NameField run={r} onRename={(name) => p.onRename(r.id, name)} />
                   <StatusBadge status={r.status} title={r.error ?? undefined} />
                 </div>
@@ -227,6 +251,7 @@ export function RunsPanel(p: RunsPanelProps) {
                   </span>
                   {r.probe !== null && <span title="Linear probe, 10 labels per class">probe {formatPercent(r.probe)}</span>}
                   {r.knn !== null && <span title="kNN accuracy on the held-out digits">kNN {formatPercent(r.knn)}</span>}
+                  {r.finalLoss !== null && <span title="Last logged value of the run's loss">loss {formatNum(r.finalLoss, 3)}</span>}
                   {r.backend && <span className="mono">{r.backend}</span>}
                   <span title={new Date(r.startedAt).toLocaleString()}>{when(r.startedAt)}</span>
                 </div>
@@ -266,7 +291,7 @@ export function RunsPanel(p: RunsPanelProps) {
       </ul>
 
       <footer className="runs-drawer__foot">
-        <span className="runs-drawer__sel">{n === 0 ? 'Tick 2–4 runs to compare them' : `${n} selected${n > MAX_COMPARE ? ` (at most ${MAX_COMPARE})` : ''}`}</span>
+        <span className="runs-drawer__sel">{n === 0 ? `Tick 2 or more runs to compare them (up to ${MAX_COMPARE})` : `${n} selected${n > MAX_COMPARE ? ` (at most ${MAX_COMPARE})` : ''}`}</span>
         {n > 0 && (
           <>
             <button type="button" className="btn btn--ghost btn--small" onClick={p.onClearSelection}>
@@ -277,7 +302,7 @@ export function RunsPanel(p: RunsPanelProps) {
             </button>
           </>
         )}
-        <button type="button" className="btn btn--primary" disabled={!canCompare} onClick={() => p.onCompare(p.selected)} title={canCompare ? 'Open the comparison' : 'Select two to four runs'}>
+        <button type="button" className="btn btn--primary" disabled={!canCompare} onClick={() => p.onCompare(p.selected)} title={canCompare ? 'Open the comparison' : `Select two to ${MAX_COMPARE} runs`}>
           Compare{n >= 2 ? ` ${n}` : ''}
         </button>
       </footer>

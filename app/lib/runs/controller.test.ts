@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import type { Graph } from '../../../engine/graph';
 import { presetGraph } from '../../../engine/presets';
 import type { BackendChoice, TrainEvent } from '../../../workers/protocol';
-import { RunsController, type RunsHost } from './controller';
+import { MAX_COMPARE, RunsController, type RunsHost } from './controller';
+import { rankRuns } from './rank';
 import { memoryRunDB, type RunDB } from './db';
 import { RunHistory } from './history';
 import { comparisonDefaults } from './queue';
@@ -172,12 +173,15 @@ test('rename and tags reach a run while it trains; delete has an Undo', async ()
   await until(() => c.getSnapshot().listing?.runs.length === 1, 'the restored run');
 });
 
-test('selection holds at most four; fewer than two runs do not open a comparison', async () => {
+test('selection holds at most MAX_COMPARE; fewer than two runs do not open a comparison', async () => {
   const { c, s } = setup();
-  for (const id of ['a', 'b', 'c', 'd', 'e']) c.toggle(id);
-  assert.deepEqual(c.getSnapshot().selected, ['a', 'b', 'c', 'd']);
-  c.toggle('b');
-  assert.deepEqual(c.getSnapshot().selected, ['a', 'c', 'd']);
+  const many = Array.from({ length: MAX_COMPARE + 3 }, (_, i) => `r${i}`);
+  for (const id of many) c.toggle(id);
+  assert.deepEqual(c.getSnapshot().selected, many.slice(0, MAX_COMPARE));
+  c.toggle('r1');
+  assert.equal(c.getSnapshot().selected.length, MAX_COMPARE - 1);
+  c.selectAll(many);
+  assert.deepEqual(c.getSnapshot().selected, many.slice(0, MAX_COMPARE));
   c.clearSelection();
   await c.openCompare(['missing']);
   assert.equal(c.getSnapshot().compare, null);
@@ -232,4 +236,37 @@ test('storage that fails falls back to memory and says so', async () => {
   await c.refresh();
   assert.match(c.getSnapshot().storageNote!, /Browser storage is unavailable \(no IndexedDB\), so runs are kept only until this tab closes/);
   assert.deepEqual(c.getSnapshot().listing!.runs, []);
+});
+
+test("a class's 30 runs files import at once, refusals are named per file, and the list ranks them by probe, kNN and final loss", async () => {
+  const { c, s } = setup();
+  await c.start();
+  const file = (name: string, text: string) => ({ name, size: text.length, text: async () => text });
+  const files = Array.from({ length: 30 }, (_, i) => {
+    const rec = new RunRecorder({ id: `student-${i}`, name: `Student ${i}`, graph: presetGraph('simsiam')!, backendChoice: 'wasm', stepBudget: 2, startedAt: 100 + i });
+    rec.handle({ type: 'metrics', step: 1, losses: { l: 1 }, totals: { main: 1 }, gradNorms: {}, learningRate: 1e-3, wallMs: 10, stepsPerSec: 100 });
+    // final losses and accuracies chosen so the three rankings differ
+    rec.handle({ type: 'metrics', step: 2, losses: { l: (i % 7) / 10 }, totals: { main: (i % 7) / 10 }, gradNorms: {}, learningRate: 1e-3, wallMs: 20, stepsPerSec: 100 });
+    if (i !== 29) rec.handle({ type: 'eval', step: 2, representation: 'encoder.out', knn: ((i * 7) % 30) / 30, probe: i / 30, probeDraws: [i / 30], collapse: 0.5, effectiveRank: 10, embedding: 'projector.out', embeddingCollapse: 0.5, heldOut: {}, heldOutTotal: null });
+    rec.handle(done(2));
+    return file(`student-${i}.run.json`, exportRuns([rec.record]));
+  });
+  await c.importFiles([...files, file('notes.txt', 'not json')]);
+  const runs = c.getSnapshot().listing!.runs;
+  assert.equal(runs.length, 30);
+  assert.equal(s.notices.at(-1)!.message, 'Imported 30 runs from 31 files');
+  assert.equal(c.getSnapshot().importErrors!.file, '31 files');
+  assert.match(c.getSnapshot().importErrors!.errors[0], /^notes\.txt: /);
+
+  const byProbe = rankRuns(runs, 'probe').map((r) => r.name);
+  assert.deepEqual(byProbe.slice(0, 3), ['Student 28', 'Student 27', 'Student 26']);
+  assert.equal(byProbe.at(-1), 'Student 29', 'a run without an evaluation ranks last');
+  const byKnn = rankRuns(runs, 'knn');
+  for (let k = 1; k < 29; k++) assert.ok(byKnn[k - 1].knn! >= byKnn[k].knn!);
+  const byLoss = rankRuns(runs, 'loss');
+  assert.equal(byLoss[0].finalLoss, 0);
+  for (let k = 1; k < 30; k++) assert.ok(byLoss[k - 1].finalLoss! <= byLoss[k].finalLoss!);
+  assert.deepEqual(rankRuns(runs, 'recent')[0].name, 'Student 29');
+  c.setRanking('knn');
+  assert.equal(c.getSnapshot().ranking, 'knn');
 });

@@ -21,12 +21,15 @@ import { browserEnvironment, type RunsEnvironment, type RunsHost } from './host'
 import { applySettings, comparisonDefaults, comparisonItems, queueItem, RunQueue, type ComparisonSettings, type QueueState } from './queue';
 import type { RunRecord } from './record';
 import { exportRuns, parseRunsFile } from './runs-file';
+import type { Ranking } from './rank';
 import { RunRecording } from './recording';
 
 export type { RunsEnvironment, RunsHost, Tone } from './host';
 
-/** At most this many runs are compared side by side. */
-export const MAX_COMPARE = 4;
+/** At most this many runs are compared at once: a class's results (the compare view pages the latent plots). */
+export const MAX_COMPARE = 40;
+
+type RunsFileLike = { name: string; size: number; text(): Promise<string> };
 const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
 export interface RunsSnapshot {
@@ -46,6 +49,8 @@ export interface RunsSnapshot {
   lastSettings: ComparisonSettings;
   /** Runs the last queue finished or stopped (what its card's Compare opens). */
   lastRan: string[];
+  /** How the Runs list is ordered (rank.ts). */
+  ranking: Ranking;
 }
 
 export interface ExportFile {
@@ -77,7 +82,7 @@ export class RunsController {
     this.history = new RunHistory(this.env.openDB());
     this.recording = new RunRecording(this);
     this.queue = new RunQueue(this.recording.queueRunner(), (ran, cancelled) => this.onQueueDrained(ran, cancelled));
-    this.snap = { listing: null, storageNote: null, selected: [], compare: null, importErrors: null, liveSteps: {}, queue: this.queue.getSnapshot(), lastSettings: comparisonDefaults(), lastRan: [] };
+    this.snap = { listing: null, storageNote: null, selected: [], compare: null, importErrors: null, liveSteps: {}, queue: this.queue.getSnapshot(), lastSettings: comparisonDefaults(), lastRan: [], ranking: 'recent' };
     this.queue.subscribe(() => this.set({ queue: this.queue.getSnapshot() }));
   }
 
@@ -232,24 +237,46 @@ export class RunsController {
     return { text: exportRuns(records), filename };
   }
 
-  async importFile(file: { name: string; size: number; text(): Promise<string> }): Promise<void> {
-    const fail = (errors: string[]) => this.set({ importErrors: { file: file.name, errors } });
+  importFile(file: RunsFileLike): Promise<void> {
+    return this.importFiles([file]);
+  }
+
+  /**
+   * Many runs files at once (a class's 30 exports): every file is read and
+   * checked, the valid runs of all of them are stored in one go, and one notice
+   * says how many came from how many files; refusals are listed per file.
+   */
+  async importFiles(files: readonly RunsFileLike[]): Promise<void> {
     this.set({ importErrors: null });
-    if (file.size > MAX_IMPORT_BYTES) return fail(['the file is larger than 200 MB; no runs file needs that much']);
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (e) {
-      return fail([`could not read the file: ${message(e)}`]);
+    if (files.length === 0) return;
+    const errors: string[] = [];
+    const records: RunRecord[] = [];
+    const named = (f: RunsFileLike, e: string) => (files.length > 1 ? `${f.name}: ${e}` : e);
+    for (const file of files) {
+      if (file.size > MAX_IMPORT_BYTES) {
+        errors.push(named(file, 'the file is larger than 200 MB; no runs file needs that much'));
+        continue;
+      }
+      let text: string;
+      try {
+        text = await file.text();
+      } catch (e) {
+        errors.push(named(file, `could not read the file: ${message(e)}`));
+        continue;
+      }
+      const r = parseRunsFile(text);
+      errors.push(...r.errors.map((e) => named(file, e)));
+      records.push(...r.records);
     }
-    const { records, errors } = parseRunsFile(text);
+    const source = files.length === 1 ? files[0].name : `${files.length} files`;
+    const fail = (errs: string[]) => this.set({ importErrors: { file: source, errors: errs } });
     if (errors.length) fail(errors);
     if (records.length === 0) return;
     try {
       const r = await this.history.importRecords(records);
       const plural = (k: number) => `${k} run${k === 1 ? '' : 's'}`;
       const already = r.unchanged.length ? ` (${plural(r.unchanged.length)} already stored, not added again)` : '';
-      const imported = `Imported ${plural(r.added.length)} from ${file.name}${already}`;
+      const imported = `Imported ${plural(r.added.length)} from ${source}${already}`;
       if (r.conflicts.length) {
         // same id, different content: only the user can say whether it is a copy worth keeping
         const keepBoth = async () => {
@@ -260,9 +287,18 @@ export class RunsController {
         this.host.notify(`${imported}. ${plural(r.conflicts.length)} ${r.conflicts.length === 1 ? 'has' : 'have'} the id of a stored run but different content and ${r.conflicts.length === 1 ? 'was' : 'were'} not imported.`, 'info', { label: 'Keep both', run: () => void keepBoth() });
       } else this.host.notify(imported, r.added.length ? 'success' : 'info');
     } catch (e) {
-      fail([`could not store the runs: ${message(e)}`]);
+      fail([...errors, `could not store the runs: ${message(e)}`]);
     }
     await this.refresh();
+  }
+
+  setRanking(ranking: Ranking): void {
+    this.set({ ranking });
+  }
+
+  /** Ticks every given run (the ranked, filtered list), up to MAX_COMPARE. */
+  selectAll(ids: readonly string[]): void {
+    this.set({ selected: ids.slice(0, MAX_COMPARE) });
   }
 
   dismissImportErrors(): void {

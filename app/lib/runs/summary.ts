@@ -2,9 +2,11 @@
 // a few hundred bytes. A summary is derived from its record on every write and never
 // edited by itself, so it can always be rebuilt.
 import { z } from 'zod';
+import { primaryLossKey } from './compare';
 import { BACKENDS, RUN_STATUSES, type RunRecord } from './record';
 
-export const SUMMARY_VERSION = 1;
+/** 2: finalLoss (the Runs list ranks by it); older summaries fail to parse and are rebuilt. */
+export const SUMMARY_VERSION = 2;
 
 export const RunSummarySchema = z.strictObject({
   summaryVersion: z.literal(SUMMARY_VERSION),
@@ -24,6 +26,8 @@ export const RunSummarySchema = z.strictObject({
   knn: z.number().nullable(),
   probe: z.number().nullable(),
   effectiveRank: z.number().nullable(),
+  /** Last logged value of the run's primary loss (compare.ts primaryLossKey). */
+  finalLoss: z.number().nullable(),
   stepsPerSec: z.number().nullable(),
   wallMs: z.number().nullable(),
 });
@@ -50,6 +54,16 @@ export function stepsPerSecOf(r: RunRecord): number | null {
   return w && r.stepsDone > 0 ? r.stepsDone / (w / 1000) : null;
 }
 
+export function finalLossOf(r: Pick<RunRecord, 'metrics'>): number | null {
+  const key = primaryLossKey(r);
+  const col = key ? r.metrics.values[key] : undefined;
+  for (let i = (col?.length ?? 0) - 1; i >= 0; i--) {
+    const v = col![i];
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+  }
+  return null;
+}
+
 export function summarize(r: RunRecord): RunSummary {
   return {
     summaryVersion: SUMMARY_VERSION,
@@ -69,6 +83,7 @@ export function summarize(r: RunRecord): RunSummary {
     knn: lastEval(r, 'knn'),
     probe: lastEval(r, 'probe'),
     effectiveRank: lastEval(r, 'effectiveRank'),
+    finalLoss: finalLossOf(r),
     stepsPerSec: stepsPerSecOf(r),
     wallMs: wallMsOf(r),
   };
