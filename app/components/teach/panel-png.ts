@@ -2,6 +2,7 @@
 // they sit on the page, on the view's own background, with the graph embedded.
 import type { Graph } from '../../../engine/graph';
 import { embedGraph } from '../../lib/share/figure';
+import { tokens } from '../../lib/theme';
 import { canvasToBlob } from '../runs/compare-png';
 
 export async function panelPng(section: HTMLElement, title: string, graph: Graph | null): Promise<Blob> {
@@ -13,10 +14,11 @@ export async function panelPng(section: HTMLElement, title: string, graph: Graph
   const ctx = out.getContext('2d');
   if (!ctx) throw new Error('the browser has no 2-D canvas');
   const style = getComputedStyle(section);
-  ctx.fillStyle = style.backgroundColor && style.backgroundColor !== 'rgba(0, 0, 0, 0)' ? style.backgroundColor : getComputedStyle(document.body).backgroundColor;
+  const C = tokens({ bg: '--panel', text: '--text' });
+  ctx.fillStyle = C.bg;
   ctx.fillRect(0, 0, out.width, out.height);
   ctx.scale(scale, scale);
-  ctx.fillStyle = style.color;
+  ctx.fillStyle = C.text;
   ctx.font = `600 13px ${style.fontFamily}`;
   ctx.fillText(title, 10, 20);
   for (const c of Array.from(section.querySelectorAll('canvas'))) {
