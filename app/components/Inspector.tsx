@@ -11,6 +11,7 @@ import { getSpec } from '../../nodes/registry';
 import type { StudioAnalysis } from '../lib/analysis';
 import { CATEGORY_TITLE, categoryColor } from '../lib/categories';
 import { isParamLocked, useStudio } from '../lib/graph-store';
+import { LearnButton } from './teach/LearnButton';
 import { checkParam } from '../lib/param-input';
 import type { RunStore } from '../lib/run-store';
 import { LockIcon, TrashIcon } from './icons';
@@ -95,7 +96,9 @@ function NodeInspector({ node, analysis, issues, runStore }: { node: GraphNode; 
         )}
       </div>
       <h2 className="inspector__title">{spec.label}</h2>
-      <p className="inspector__doc">{spec.doc}</p>
+      <p className="inspector__doc">
+        {spec.doc} <LearnButton type={node.type} />
+      </p>
 
       {issues.length > 0 && (
         <ul className="inspector__issues">

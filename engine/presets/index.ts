@@ -1,5 +1,6 @@
 // Ready-made graphs for the lecture architectures, loadable by name from the
-// UI menu and the CLI (`--preset NAME`). Each is a plain graph JSON file.
+// UI menu and the CLI (`--preset NAME`). Each is a plain graph JSON file, with
+// its lecture tour in tours/<name>.json.
 import { parseGraph, type Graph } from '../graph';
 import pca from './pca.json';
 import kmeans from './kmeans.json';
@@ -21,6 +22,24 @@ import dino from './dino.json';
 import vitsimclr from './vit-simclr.json';
 import mae from './mae.json';
 import ijepa from './ijepa.json';
+import tourPca from './tours/pca.json';
+import tourKmeans from './tours/kmeans.json';
+import tourGmm from './tours/gmm.json';
+import tourSparseCoding from './tours/sparse-coding.json';
+import tourAe from './tours/ae.json';
+import tourDae from './tours/dae.json';
+import tourCae from './tours/cae.json';
+import tourVae from './tours/vae.json';
+import tourGan from './tours/gan.json';
+import tourSimclr from './tours/simclr.json';
+import tourMoco from './tours/moco.json';
+import tourByol from './tours/byol.json';
+import tourSimsiam from './tours/simsiam.json';
+import tourVicreg from './tours/vicreg.json';
+import tourBarlowTwins from './tours/barlow-twins.json';
+import tourSwav from './tours/swav.json';
+import tourDino from './tours/dino.json';
+import { TourSchema } from '../teach';
 
 export interface Preset {
   name: string;
@@ -29,10 +48,34 @@ export interface Preset {
   graph: Graph;
 }
 
+/** Lecture tours are data files beside the presets (tours/<name>.json); a preset carries its tour in meta.tour. */
+const TOURS: Record<string, unknown> = {
+  'pca': tourPca,
+  'kmeans': tourKmeans,
+  'gmm': tourGmm,
+  'sparse-coding': tourSparseCoding,
+  'ae': tourAe,
+  'dae': tourDae,
+  'cae': tourCae,
+  'vae': tourVae,
+  'gan': tourGan,
+  'simclr': tourSimclr,
+  'moco': tourMoco,
+  'byol': tourByol,
+  'simsiam': tourSimsiam,
+  'vicreg': tourVicreg,
+  'barlow-twins': tourBarlowTwins,
+  'swav': tourSwav,
+  'dino': tourDino,
+};
+
 function load(name: string, family: Preset['family'], raw: unknown): Preset {
   const r = parseGraph(raw);
   if (!r.ok) throw new Error(`preset ${name} is invalid: ${r.errors.join('; ')}`);
-  return { name, title: r.graph.meta.name, family, graph: r.graph };
+  const tour = TOURS[name] === undefined ? null : TourSchema.safeParse(TOURS[name]);
+  if (tour && !tour.success) throw new Error(`the tour of preset ${name} is invalid: ${tour.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const graph = tour ? { ...r.graph, meta: { ...r.graph.meta, tour: tour.data } } : r.graph;
+  return { name, title: graph.meta.name, family, graph };
 }
 
 export const PRESETS: readonly Preset[] = [

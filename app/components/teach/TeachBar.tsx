@@ -15,6 +15,7 @@ import type { Notice } from '../Toast';
 import { ClassroomBadge } from './ClassroomBadge';
 import { RecentMenu } from './RecentMenu';
 import { ShareDialog } from './ShareDialog';
+import { TourPanel } from './TourPanel';
 import { useShareLink } from './use-share-link';
 
 interface TeachDeps {
@@ -33,6 +34,7 @@ const HIDDEN_VIEWS_KEY = 'views.hidden';
 
 export function useTeach({ ready, graph, replaceGraph, setBanner, notify, chooseProjection, onBackend, projection, backend }: TeachDeps) {
   const [sharing, setSharing] = useState(false);
+  const [touring, setTouring] = useState(false);
 
   const open = useCallback(
     (p: SharePayload, renamed: number) => {
@@ -52,6 +54,15 @@ export function useTeach({ ready, graph, replaceGraph, setBanner, notify, choose
     return { hidden: isViewIds(hidden) ? hidden : [], projection };
   };
 
+  const tour: ReactNode = touring ? (
+    <TourPanel
+      graph={graph}
+      onApply={(g, label) => replaceGraph(g, `Applied “${label}”: train again and compare with the run before.`)}
+      onError={(m) => notify(m, 'error')}
+      onClose={() => setTouring(false)}
+    />
+  ) : null;
+
   const dialog: ReactNode = sharing ? (
     <ShareDialog
       graph={graph}
@@ -63,7 +74,7 @@ export function useTeach({ ready, graph, replaceGraph, setBanner, notify, choose
     />
   ) : null;
 
-  return { dialog, openShare: () => setSharing(true), openRecent: (g: Graph, name: string) => replaceGraph(g, `Opened “${name}” from Recent`) };
+  return { dialog: <>{dialog}{tour}</>, touring, openTour: () => setTouring(true), openShare: () => setSharing(true), openRecent: (g: Graph, name: string) => replaceGraph(g, `Opened “${name}” from Recent`) };
 }
 
 export function TeachBar({ teach, graph, canShare }: { teach: ReturnType<typeof useTeach>; graph: Graph; canShare: boolean }) {
@@ -71,6 +82,11 @@ export function TeachBar({ teach, graph, canShare }: { teach: ReturnType<typeof 
     <>
       <ClassroomBadge graph={graph} />
       <RecentMenu onOpen={teach.openRecent} />
+      {(graph.meta.tour || !graph.meta.classroom.runOnly) && (
+        <button type="button" className={`btn${teach.touring ? ' is-active' : ''}`} onClick={teach.openTour} disabled={teach.touring} title={graph.meta.tour ? `Guided tour: ${graph.meta.tour.title}` : 'Write a guided tour of this graph for your students'}>
+          {graph.meta.tour ? 'Tour' : 'Write tour'}
+        </button>
+      )}
       {canShare && (
         <button type="button" className="btn" onClick={teach.openShare}>
           Share

@@ -1,0 +1,30 @@
+// The formula behind each node, in the notation of docs/methods.md (n(x) is L2
+// normalisation, sg stop-gradient, B the batch, D the width, τ a temperature).
+// Shown by the Learn link next to the node's own documentation.
+export const FORMULAS: Record<string, { formula: string; section: string }> = {
+  'loss.reconstruction': { formula: 'MSE: mean (x̂ − x)²  ·  BCE: −Σ [x log x̂ + (1 − x) log(1 − x̂)]', section: 'Autoencoders and generative models' },
+  'loss.kl': { formula: 'β · ½ Σ_j (σ_j² − log σ_j² − 1 + μ_j²)  =  β · KL(N(μ, σ²) ‖ N(0, I))', section: 'Autoencoders and generative models' },
+  'loss.contractive': { formula: 'λ ‖∂h/∂x‖²_F  =  λ Σ_j (h_j(1 − h_j))² Σ_i W_ij²  (sigmoid layer)', section: 'Autoencoders and generative models' },
+  'loss.gan-discriminator': { formula: 'BCE(D(x), 1) + BCE(D(G(z)), 0), from logits', section: 'Autoencoders and generative models' },
+  'loss.gan-generator': { formula: 'BCE(D(G(z)), 1)  (non-saturating)', section: 'Autoencoders and generative models' },
+  'loss.kmeans': { formula: 'E(x) = mean_b min_k ‖x_b − c_k‖²', section: 'Classical and energy-based' },
+  'loss.gmm': { formula: '−mean_b log Σ_k π_k N(x_b; μ_k, diag σ_k²),  π = softmax(logits)', section: 'Classical and energy-based' },
+  'loss.l1': { formula: 'α ‖z‖₁  (with ½‖x − Dz‖²: the lasso energy of sparse coding)', section: 'Classical and energy-based' },
+  'op.latent': { formula: 'z* = argmin_z E(x, z);  ISTA: z ← shrink(z − (1/L) Dᵀ(Dz − x), α/L)', section: 'Classical and energy-based' },
+  'loss.info-nce': { formula: '−log exp(n(h_i)·n(h_j)/τ) / Σ_{k≠i} exp(n(h_i)·n(h_k)/τ)  over the 2B views', section: 'Joint-embedding methods' },
+  'loss.moco': { formula: '−log exp(q·k₊/T) / (exp(q·k₊/T) + Σ_queue exp(q·k/T))', section: 'Joint-embedding methods' },
+  'loss.negative-cosine': { formula: 'BYOL: ‖n(p) − n(sg z′)‖² = 2 − 2 cos(p, sg z′)  ·  SimSiam: −½[cos(p₁, sg z₂) + cos(p₂, sg z₁)]', section: 'Joint-embedding methods' },
+  'loss.vicreg': { formula: 'λ·MSE(z, z′) + μ·mean_d relu(1 − std_d) + ν·Σ_{i≠j} C_ij² / D  (per branch)', section: 'Joint-embedding methods' },
+  'loss.barlow-twins': { formula: 'Σ_i (1 − c_ii)² + λ Σ_{i≠j} c_ij²,  c = BN(z₁)ᵀ BN(z₂) / B', section: 'Joint-embedding methods' },
+  'loss.swav': { formula: '−½[q₁·log softmax(s₂/τ) + q₂·log softmax(s₁/τ)],  q = Sinkhorn(s, ε)', section: 'Joint-embedding methods' },
+  'loss.dino': { formula: '−Σ_k softmax((t − C)/τ_t)_k log softmax(s/τ_s)_k;  C ← mC + (1 − m) mean(t)', section: 'Joint-embedding methods' },
+  'loss.masked-patch': { formula: 'mean over hidden patches of (pred − target)²', section: 'Attention and masking' },
+  'loss.jepa': { formula: 'smooth-L1(pred, LN(target-encoder tokens)) at the hidden positions', section: 'Attention and masking' },
+  'op.stop-gradient': { formula: 'forward: sg(x) = x  ·  backward: ∂sg(x)/∂x = 0', section: 'Shared building blocks' },
+  'net.momentum-encoder': { formula: 'θ_target ← m θ_target + (1 − m) θ_online  (after or before each step)', section: 'Shared building blocks' },
+  'op.centering': { formula: 'C ← m C + (1 − m) mean_b t_b;  output t − C', section: 'Joint-embedding methods' },
+  'op.prototypes': { formula: 's = n(z) · n(c_k)ᵀ for each prototype c_k (re-normalised each step)', section: 'Joint-embedding methods' },
+  'op.sampler': { formula: 'z = μ + ε · exp(½ log σ²),  ε ~ N(0, I)', section: 'Autoencoders and generative models' },
+  'op.memory-queue': { formula: 'queue ← [k_batch; queue][:K]  (enqueue after the loss, no gradient)', section: 'Joint-embedding methods' },
+  'net.dictionary': { formula: 'x̂ = D z  (one atom per column of D)', section: 'Classical and energy-based' },
+};
