@@ -208,8 +208,26 @@ function repairIds(g: Record<string, unknown>): { graph: Record<string, unknown>
   });
   const newNodes = nodes.map((n) => (isRecord(n) && typeof n.id === 'string' && nodeMap.has(n.id) ? { ...n, id: nodeMap.get(n.id) } : n));
   for (const [from, to] of nodeMap) renamed.unshift({ kind: 'node', from, to });
+  const rename = (l: unknown) => (typeof l === 'string' && nodeMap.has(l) ? nodeMap.get(l) : l);
+  const edgeMap = new Map(renamed.filter((r) => r.kind === 'edge').map((r) => [r.from, r.to]));
+  const renameEdge = (l: unknown) => (typeof l === 'string' && edgeMap.has(l) ? edgeMap.get(l) : l);
+  const renameIn = (r: unknown) => (isRecord(r) && typeof r.node === 'string' && nodeMap.has(r.node) ? { ...r, node: nodeMap.get(r.node) } : r);
   let meta = g.meta;
-  if (isRecord(meta) && Array.isArray(meta.locks)) meta = { ...meta, locks: meta.locks.map((l) => (typeof l === 'string' && nodeMap.has(l) ? nodeMap.get(l) : l)) };
+  if (isRecord(meta)) {
+    // every place meta names a node follows the rename: locks, parameter locks, the tour's steps and changes
+    const m: Record<string, unknown> = { ...meta };
+    if (Array.isArray(m.locks)) m.locks = m.locks.map(rename);
+    if (Array.isArray(m.paramLocks)) m.paramLocks = m.paramLocks.map(renameIn);
+    const tour = m.tour;
+    if (isRecord(tour)) {
+      m.tour = {
+        ...tour,
+        steps: Array.isArray(tour.steps) ? tour.steps.map((st) => (isRecord(st) ? { ...st, nodes: Array.isArray(st.nodes) ? st.nodes.map(rename) : st.nodes, edges: Array.isArray(st.edges) ? st.edges.map(renameEdge) : st.edges } : st)) : tour.steps,
+        tries: Array.isArray(tour.tries) ? tour.tries.map((t) => (isRecord(t) && Array.isArray(t.changes) ? { ...t, changes: t.changes.map(renameIn) } : t)) : tour.tries,
+      };
+    }
+    meta = m;
+  }
   return { graph: { ...g, nodes: Array.isArray(g.nodes) ? newNodes : g.nodes, edges: Array.isArray(g.edges) ? newEdges : g.edges, meta }, renamed };
 }
 
