@@ -2,14 +2,14 @@
 // the compiler all read this one list; nodes/registry.test.ts checks each entry.
 import type { ParamDefs } from '../engine/params';
 import type { NodeSpec } from '../engine/spec';
-import { colourJitterNode } from './augment/colour-jitter';
-import { cutoutNode } from './augment/cutout';
-import { gaussianBlurNode } from './augment/gaussian-blur';
+import { colourJitter } from './augment/colour-jitter';
+import { cutout } from './augment/cutout';
+import { gaussianBlur } from './augment/gaussian-blur';
 import { gaussianNoise } from './augment/gaussian-noise';
-import { horizontalFlipNode } from './augment/horizontal-flip';
-import { randomAffineNode } from './augment/random-affine';
-import { randomResizedCropNode } from './augment/random-resized-crop';
-import { saltAndPepperNode } from './augment/salt-and-pepper';
+import { horizontalFlip } from './augment/horizontal-flip';
+import { randomAffine } from './augment/random-affine';
+import { randomResizedCrop } from './augment/random-resized-crop';
+import { saltAndPepper } from './augment/salt-and-pepper';
 import { mnist } from './data/mnist';
 import { shapes } from './data/shapes';
 import { toy2d } from './data/toy2d';
@@ -51,7 +51,7 @@ import { stopGradient } from './operator/stop-gradient';
 import { views } from './operator/views';
 import { mask } from './operator/mask';
 
-export const NODE_SPECS = [mnist, toy2d, shapes, userData, gaussianNoise, randomResizedCropNode, horizontalFlipNode, randomAffineNode, saltAndPepperNode, cutoutNode, colourJitterNode, gaussianBlurNode, views, mask, noiseSource, encoder, decoder, projector, predictor, patchify, transformer, transformerPredictor, momentumEncoder, discriminator, dictionary, stopGradient, sampler, prototypes, memoryQueue, centering, latent, reconstruction, kl, contractive, l1, infoNce, moco, negativeCosine, vicreg, barlowTwins, swav, dino, maskedPatch, jepa, ganDiscriminator, ganGenerator, kmeans, gmm] as const satisfies readonly NodeSpec<ParamDefs>[];
+export const NODE_SPECS = [mnist, toy2d, shapes, userData, gaussianNoise, randomResizedCrop, horizontalFlip, randomAffine, saltAndPepper, cutout, colourJitter, gaussianBlur, views, mask, noiseSource, encoder, decoder, projector, predictor, patchify, transformer, transformerPredictor, momentumEncoder, discriminator, dictionary, stopGradient, sampler, prototypes, memoryQueue, centering, latent, reconstruction, kl, contractive, l1, infoNce, moco, negativeCosine, vicreg, barlowTwins, swav, dino, maskedPatch, jepa, ganDiscriminator, ganGenerator, kmeans, gmm] as const satisfies readonly NodeSpec<ParamDefs>[];
 
 export type AnyNodeSpec = NodeSpec<ParamDefs>;
 

@@ -1,7 +1,7 @@
 // The typed API between the UI and the training worker (Comlink). The UI
 // imports this file with `import type` only.
 import type { BackendName, TrainEvent } from '../engine/events';
-import type { Graph } from '../engine/graph';
+import type { Graph, PortRef } from '../engine/graph';
 
 export type { BackendName, TrainEvent };
 export type * from '../engine/events';
@@ -27,7 +27,7 @@ export interface TrainerApi {
   resume(): void;
   stop(): void;
   /** Which port the latent plot shows (null: the representation, usually encoder.out); takes effect at the next step. */
-  setProbe(probe: { nodeId: string; port: string } | null): void;
+  setProbe(probe: PortRef | null): void;
   /** PCA (fast, default) or UMAP (slower, in the worker). */
   setProjection(method: 'pca' | 'umap'): void;
   /**

@@ -135,7 +135,7 @@ function CanvasView({ analysis, nodeIssues, onNotice, onDropFiles, frameKey }: C
             label: t ? formatType(t) : (declared ?? '?'),
             known: !!t,
             problem: problems.length ? problems.map((i) => i.message).join('\n') : null,
-            probed: probe?.nodeId === e.from.node && probe.port === e.from.port,
+            probed: probe?.node === e.from.node && probe.port === e.from.port,
           },
         };
       });
@@ -187,7 +187,7 @@ function CanvasView({ analysis, nodeIssues, onNotice, onDropFiles, frameKey }: C
     (_event, edge) => {
       if (!edge.sourceHandle) return;
       const t = live.current.analysis.outputs.get(edge.source)?.[edge.sourceHandle];
-      if (isPlottable(t)) chooseProbe({ nodeId: edge.source, port: edge.sourceHandle });
+      if (isPlottable(t)) chooseProbe({ node: edge.source, port: edge.sourceHandle });
     },
     [chooseProbe],
   );

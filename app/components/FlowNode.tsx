@@ -73,7 +73,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<StudioFlowNode>) {
           <div className="flow-node__col flow-node__col--out">
             {spec.outputs.map((p) => {
               const t = data.outputs?.[p.id];
-              const probed = probe?.nodeId === id && probe.port === p.id;
+              const probed = probe?.node === id && probe.port === p.id;
               // Clicking an output's name plots that tensor in the latent view (the handle itself stays for wiring).
               const plottable = t ? isPlottable(t) : p.type !== 'scalar' && p.type !== 'labels';
               return (
@@ -85,7 +85,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<StudioFlowNode>) {
                       data-testid={`probe-${id}-${p.id}`}
                       aria-pressed={probed}
                       aria-label={`Plot ${id}.${p.id} in the latent space`}
-                      onClick={() => choose(probed ? null : { nodeId: id, port: p.id })}
+                      onClick={() => choose(probed ? null : { node: id, port: p.id })}
                     >
                       {probed && <EyeIcon />}
                       {p.label}

@@ -123,7 +123,7 @@ function StudioShell() {
   );
   const clearProbe = useCallback(() => chooseProbe(null), [chooseProbe]);
   const probeChoice = useMemo(() => ({ probe, choose: chooseProbe }), [probe, chooseProbe]);
-  const probeNodeGone = probe !== null && !graph.nodes.some((n) => n.id === probe.nodeId);
+  const probeNodeGone = probe !== null && !graph.nodes.some((n) => n.id === probe.node);
   useEffect(() => {
     if (probeNodeGone) chooseProbe(null);
   }, [probeNodeGone, chooseProbe]);

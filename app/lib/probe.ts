@@ -3,10 +3,10 @@
 // worker at once during a run, or just before the next Train.
 import { createContext, useContext } from 'react';
 
-export interface Probe {
-  nodeId: string;
-  port: string;
-}
+/** A node's output port: the graph's own reference type. */
+import type { PortRef } from '../../engine/graph';
+
+export type Probe = PortRef;
 
 /** What the worker can project: the same check the worker applies. */
 export { isPlottable } from '../../engine/types';

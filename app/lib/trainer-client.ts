@@ -2,7 +2,7 @@
 // page stays responsive while a step runs for seconds (SwiftShader WebGPU) and
 // never downloads tfjs at all; this file only speaks the typed Comlink API.
 import * as Comlink from 'comlink';
-import type { Graph } from '../../engine/graph';
+import type { Graph, PortRef } from '../../engine/graph';
 import type { TrainEvent, TrainOptions, TrainerApi } from '../../workers/protocol';
 
 /** How long a run's observers wait for its done event after train() resolved. */
@@ -25,7 +25,7 @@ export class TrainerClient {
   /** Rejects the run in flight when the worker dies, since Comlink would wait for ever. */
   private crash: ((e: Error) => void) | null = null;
   /** View choices made before a worker exists (or for a fresh one after a crash): sent before each train. */
-  private probe: { nodeId: string; port: string } | null = null;
+  private probe: PortRef | null = null;
   private projection: 'pca' | 'umap' = 'pca';
 
   /** The worker is created on the first Train, not on page load: most visits only edit. */
@@ -133,7 +133,7 @@ export class TrainerClient {
   }
 
   /** The port the latent plot shows (null: the representation); applies at the next step, or the next run. */
-  setProbe(probe: { nodeId: string; port: string } | null): void {
+  setProbe(probe: PortRef | null): void {
     this.probe = probe;
     this.api?.setProbe(probe).catch(() => undefined);
   }

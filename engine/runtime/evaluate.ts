@@ -3,6 +3,7 @@
 // figures, and the held-out loss (the −ELBO for a VAE).
 import * as tf from '@tensorflow/tfjs';
 import type { EvalEvent } from '../events';
+import type { PortRef } from '../graph';
 import { collapseFigure, effectiveRank, rankSampleNote } from '../metrics/collapse';
 import { knnAccuracy } from '../metrics/knn';
 import { linearProbe } from '../metrics/linear-probe';
@@ -17,9 +18,9 @@ export interface EvalOptions {
 }
 
 /** The first node of the plan (topological order) with a role, by the port the role refers to. */
-export function portWithRole(plan: Plan, role: NodeRole): { nodeId: string; port: string } | null {
+export function portWithRole(plan: Plan, role: NodeRole): PortRef | null {
   const n = plan.nodes.find((x) => hasRole(x.spec, role));
-  return n ? { nodeId: n.id, port: rolePort(n.spec) } : null;
+  return n ? { node: n.id, port: rolePort(n.spec) } : null;
 }
 
 /**
@@ -27,12 +28,12 @@ export function portWithRole(plan: Plan, role: NodeRole): { nodeId: string; port
  * 'representation' role (an encoder's code, μ for a Gaussian one), else the
  * first 'latent-code' (a latent variable, a VAE's sample).
  */
-export function representationPort(plan: Plan): { nodeId: string; port: string } | null {
+export function representationPort(plan: Plan): PortRef | null {
   return portWithRole(plan, 'representation') ?? portWithRole(plan, 'latent-code');
 }
 
 /** Where the SSL loss looks: the 'projection' output (a projector head), where collapse is measured (docs/evaluation.md); else the representation. */
-export function embeddingPort(plan: Plan): { nodeId: string; port: string } | null {
+export function embeddingPort(plan: Plan): PortRef | null {
   return portWithRole(plan, 'projection') ?? representationPort(plan);
 }
 
@@ -41,9 +42,9 @@ export function embeddingPort(plan: Plan): { nodeId: string; port: string } | nu
  * and the views: a Gaussian code [N, 2, d] gives its μ, tokens [N, T, D] their
  * average (as MAE and I-JEPA evaluate). Call inside a tidy.
  */
-export function embedFeatures(plan: Plan, ref: { nodeId: string; port: string }, batch: BatchRequest): Tensor {
-  let y = plan.embed(ref.nodeId, ref.port, batch);
-  const type = plan.nodes.find((n) => n.id === ref.nodeId)?.outputTypes[ref.port];
+export function embedFeatures(plan: Plan, ref: PortRef, batch: BatchRequest): Tensor {
+  let y = plan.embed(ref.node, ref.port, batch);
+  const type = plan.nodes.find((n) => n.id === ref.node)?.outputTypes[ref.port];
   if (type?.type === 'tokens') y = tf.mean(y, 1); // [N, T, D] -> [N, D]
   else if (type?.type === 'distribution') y = y.slice([0, 0, 0], [-1, 1, -1]); // μ, the first of (μ, log σ²)
   return tf.reshape(y, [batch.indices.length, -1]);
@@ -52,7 +53,7 @@ export function embedFeatures(plan: Plan, ref: { nodeId: string; port: string },
 const CHUNK = 500;
 
 /** Embeds a whole split through one port, in chunks. Returns [N, D] (caller disposes). */
-export function embedSplit(plan: Plan, ref: { nodeId: string; port: string }, split: 'train' | 'test'): Tensor {
+export function embedSplit(plan: Plan, ref: PortRef, split: 'train' | 'test'): Tensor {
   const count = plan.dataset[split].count;
   const parts: Tensor[] = [];
   for (let s = 0; s < count; s += CHUNK) {
@@ -115,7 +116,7 @@ export async function evaluatePlan(plan: Plan, opts: EvalOptions): Promise<EvalE
   const ds = plan.dataset;
   const heldOut = await heldOutLosses(plan);
   const heldOutTotal = plan.phases.length === 1 ? plan.phases[0].losses.reduce((s, l) => s + l.weight * (heldOut[l.id] ?? 0), 0) : null;
-  const ev: EvalEvent = { type: 'eval', step: opts.step, representation: rep ? `${rep.nodeId}.${rep.port}` : null, knn: null, probe: null, probeDraws: null, collapse: null, effectiveRank: null, embedding: null, embeddingCollapse: null, heldOut, heldOutTotal };
+  const ev: EvalEvent = { type: 'eval', step: opts.step, representation: rep ? `${rep.node}.${rep.port}` : null, knn: null, probe: null, probeDraws: null, collapse: null, effectiveRank: null, embedding: null, embeddingCollapse: null, heldOut, heldOutTotal };
   if (!rep) return ev;
   const train = embedSplit(plan, rep, 'train');
   const test = embedSplit(plan, rep, 'test');
@@ -125,9 +126,9 @@ export async function evaluatePlan(plan: Plan, opts: EvalOptions): Promise<EvalE
   } finally {
     tf.dispose([train, test]);
   }
-  if (emb && (emb.nodeId !== rep.nodeId || emb.port !== rep.port)) {
+  if (emb && (emb.node !== rep.node || emb.port !== rep.port)) {
     const e = embedSplit(plan, emb, 'test');
-    ev.embedding = `${emb.nodeId}.${emb.port}`;
+    ev.embedding = `${emb.node}.${emb.port}`;
     ev.embeddingCollapse = await collapseFigure(tf, e);
     e.dispose();
   } else {

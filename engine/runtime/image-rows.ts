@@ -63,7 +63,7 @@ export async function generativeRows(plan: Plan, step: number, gridIdx: Int32Arr
   const rep = representationPort(plan);
   const prior = plan.nodes.find((n) => hasRole(n.spec, 'prior-sample'));
   // without a prior, an autoencoder's code: the representation when it is a plain (non-Gaussian) latent
-  const codeNode = prior ?? (rep ? plan.nodes.find((n) => n.id === rep.nodeId && hasRole(n.spec, 'representation') && n.outputTypes[rep.port].type === 'latent') : undefined);
+  const codeNode = prior ?? (rep ? plan.nodes.find((n) => n.id === rep.node && hasRole(n.spec, 'representation') && n.outputTypes[rep.port].type === 'latent') : undefined);
   if (!codeNode) return [];
   const codePort = prior ? rolePort(prior.spec) : rep!.port;
   // the image produced downstream of the code

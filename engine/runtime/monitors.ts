@@ -12,10 +12,9 @@ import { isPlottable } from '../types';
 import type { Plan } from './compile';
 import { embedFeatures, embeddingPort } from './evaluate';
 
-export interface PortRef {
-  nodeId: string;
-  port: string;
-}
+import type { PortRef } from '../graph';
+
+export type { PortRef };
 
 /** Held-out rows shown in the latent plot (the same rows at every snapshot). */
 export function evalSubset(plan: Plan, size = 1000): Int32Array {
@@ -26,7 +25,7 @@ export function evalSubset(plan: Plan, size = 1000): Int32Array {
 /** Ports whose output can be plotted as a latent space: vectors per sample. */
 export function plottable(plan: Plan, ref: PortRef | null): PortRef | null {
   if (!ref) return null;
-  const n = plan.nodes.find((x) => x.id === ref.nodeId);
+  const n = plan.nodes.find((x) => x.id === ref.node);
   return isPlottable(n?.outputTypes[ref.port]) ? ref : null;
 }
 
@@ -36,7 +35,7 @@ export async function latentSnapshot(plan: Plan, ref: PortRef, rows: Int32Array,
     const labels = Uint8Array.from(rows, (i) => plan.dataset.test.labels[i]);
     const labelled = plan.dataset.labelled !== false;
     const ev = await latentPoints(x, rows.length, method);
-    return { type: 'latent', step, source: `${ref.nodeId}.${ref.port}`, labels, ...(labelled ? {} : { labelled }), ...ev };
+    return { type: 'latent', step, source: `${ref.node}.${ref.port}`, labels, ...(labelled ? {} : { labelled }), ...ev };
   } finally {
     x.dispose();
   }
@@ -87,12 +86,12 @@ export async function collapseSnapshot(plan: Plan, rows: Int32Array, step: numbe
   // two augmented views of the same rows through the training graph in eval mode
   let alignment: number | null = null;
   let uniformity: number | null = null;
-  const node = plan.nodes.find((n) => n.id === ref.nodeId)!;
+  const node = plan.nodes.find((n) => n.id === ref.node)!;
   if ((node.outputTypes[ref.port].views ?? 1) === 2) {
     const sub = rows.slice(0, Math.min(256, rows.length));
     const v = tf.tidy(() => {
       const r = plan.forward({ training: false, step, totalSteps: step, batch: { split: 'test', indices: sub }, pass: 98 });
-      const y = r.outputs.get(ref.nodeId)![ref.port];
+      const y = r.outputs.get(ref.node)![ref.port];
       return tf.reshape(y, [y.shape[0], -1]);
     });
     ({ alignment, uniformity } = await alignmentUniformity(tf, v));
@@ -100,11 +99,11 @@ export async function collapseSnapshot(plan: Plan, rows: Int32Array, step: numbe
   }
   const warning =
     figure < COLLAPSE_WARNING
-      ? `Collapse: the normalised ${ref.nodeId} output barely varies across inputs (std × √d = ${figure.toFixed(3)}); every image maps to nearly the same point.`
+      ? `Collapse: the normalised ${ref.node} output barely varies across inputs (std × √d = ${figure.toFixed(3)}); every image maps to nearly the same point.`
       : rank < 2 && perDimStd.length > 4
-        ? `Dimensional collapse: the ${ref.nodeId} output spans about ${rank.toFixed(1)} of ${perDimStd.length} dimensions.`
+        ? `Dimensional collapse: the ${ref.node} output spans about ${rank.toFixed(1)} of ${perDimStd.length} dimensions.`
         : null;
-  return { type: 'collapse', step, source: `${ref.nodeId}.${ref.port}`, perDimStd, effectiveRank: rank, effectiveRankNote: rankSampleNote(rows.length, perDimStd.length), collapse: figure, alignment, uniformity, warning };
+  return { type: 'collapse', step, source: `${ref.node}.${ref.port}`, perDimStd, effectiveRank: rank, effectiveRankNote: rankSampleNote(rows.length, perDimStd.length), collapse: figure, alignment, uniformity, warning };
 }
 
 /** mean, std, min, max and the fraction of dead units (zero for every sample) of each node output, for the inspector. */

@@ -323,7 +323,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
       const data = new Float32Array(await e.data());
       const shape = e.shape as [number, number];
       e.dispose();
-      emit({ type: 'embeddings', step: completed, source: `${rep.nodeId}.${rep.port}`, data, shape, labels: Uint8Array.from(ds.test.labels) });
+      emit({ type: 'embeddings', step: completed, source: `${rep.node}.${rep.port}`, data, shape, labels: Uint8Array.from(ds.test.labels) });
     }
     if (outcome.state !== 'failed' && opts.weightsAtEnd) {
       const tensors: Record<string, { shape: number[]; data: Float32Array }> = {};

@@ -1,10 +1,10 @@
-import { cutout } from '../../engine/ops/augment/cutout';
+import { cutout as cutoutOp } from '../../engine/ops/augment/cutout';
 import { mulberry32 } from '../../engine/rng';
 import { num } from '../../engine/params';
 import { defineNode } from '../../engine/spec';
 import { problem } from '../../engine/types';
 
-export const cutoutNode = defineNode({
+export const cutout = defineNode({
   type: 'augment.cutout',
   version: 1,
   label: 'Cutout',
@@ -19,6 +19,6 @@ export const cutoutNode = defineNode({
   },
   infer: ({ inputs }) => (inputs.in.shape.length === 4 ? { out: { ...inputs.in } } : problem('Cutout needs an image batch [B, H, W, C]', { portIds: ['in'] })),
   forward({ tf, inputs, params, seed }) {
-    return { out: cutout(tf, inputs.in, mulberry32(seed()), { size: params.size, fill: params.fill, p: params.p }) }; // [N, H, W, C]
+    return { out: cutoutOp(tf, inputs.in, mulberry32(seed()), { size: params.size, fill: params.fill, p: params.p }) }; // [N, H, W, C]
   },
 });

@@ -1,10 +1,10 @@
-import { gaussianBlur } from '../../engine/ops/augment/gaussian-blur';
+import { gaussianBlur as gaussianBlurOp } from '../../engine/ops/augment/gaussian-blur';
 import { mulberry32 } from '../../engine/rng';
 import { num } from '../../engine/params';
 import { defineNode } from '../../engine/spec';
 import { problem } from '../../engine/types';
 
-export const gaussianBlurNode = defineNode({
+export const gaussianBlur = defineNode({
   type: 'augment.gaussian-blur',
   version: 1,
   label: 'Gaussian blur',
@@ -23,6 +23,6 @@ export const gaussianBlurNode = defineNode({
     return { out: { ...inputs.in } };
   },
   forward({ tf, inputs, params, seed }) {
-    return { out: gaussianBlur(tf, inputs.in, mulberry32(seed()), { sigma: [params.sigmaMin, params.sigmaMax], p: params.p }) }; // [N, H, W, C]
+    return { out: gaussianBlurOp(tf, inputs.in, mulberry32(seed()), { sigma: [params.sigmaMin, params.sigmaMax], p: params.p }) }; // [N, H, W, C]
   },
 });

@@ -1,10 +1,10 @@
-import { horizontalFlip } from '../../engine/ops/augment/horizontal-flip';
+import { horizontalFlip as horizontalFlipOp } from '../../engine/ops/augment/horizontal-flip';
 import { mulberry32 } from '../../engine/rng';
 import { num } from '../../engine/params';
 import { defineNode } from '../../engine/spec';
 import { problem } from '../../engine/types';
 
-export const horizontalFlipNode = defineNode({
+export const horizontalFlip = defineNode({
   type: 'augment.horizontal-flip',
   version: 1,
   label: 'Horizontal flip',
@@ -17,6 +17,6 @@ export const horizontalFlipNode = defineNode({
   },
   infer: ({ inputs }) => (inputs.in.shape.length === 4 ? { out: { ...inputs.in } } : problem('Horizontal flip needs an image batch [B, H, W, C]', { portIds: ['in'] })),
   forward({ tf, inputs, params, seed }) {
-    return { out: horizontalFlip(tf, inputs.in, mulberry32(seed()), params.p) }; // [N, H, W, C]
+    return { out: horizontalFlipOp(tf, inputs.in, mulberry32(seed()), params.p) }; // [N, H, W, C]
   },
 });

@@ -13,19 +13,19 @@ import { shapes } from '../data/shapes';
 import { toy2d } from '../data/toy2d';
 import { views } from '../operator/views';
 import { nodeHarness } from '../test-harness';
-import { colourJitterNode } from './colour-jitter';
-import { cutoutNode } from './cutout';
-import { gaussianBlurNode } from './gaussian-blur';
-import { horizontalFlipNode } from './horizontal-flip';
-import { randomAffineNode } from './random-affine';
-import { randomResizedCropNode } from './random-resized-crop';
-import { saltAndPepperNode } from './salt-and-pepper';
+import { colourJitter } from './colour-jitter';
+import { cutout } from './cutout';
+import { gaussianBlur } from './gaussian-blur';
+import { horizontalFlip } from './horizontal-flip';
+import { randomAffine } from './random-affine';
+import { randomResizedCrop } from './random-resized-crop';
+import { saltAndPepper } from './salt-and-pepper';
 
 before(async () => {
   await tf.setBackend('cpu');
 });
 
-const AUGMENT_NODES = [randomResizedCropNode, horizontalFlipNode, randomAffineNode, saltAndPepperNode, cutoutNode, colourJitterNode, gaussianBlurNode] as unknown as NodeSpec<ParamDefs>[];
+const AUGMENT_NODES = [randomResizedCrop, horizontalFlip, randomAffine, saltAndPepper, cutout, colourJitter, gaussianBlur] as unknown as NodeSpec<ParamDefs>[];
 const image: TensorType = { type: 'image', shape: ['B', 28, 28, 1] };
 const spec = <T>(s: T) => s as unknown as NodeSpec<ParamDefs>;
 

@@ -1,10 +1,10 @@
-import { randomAffine } from '../../engine/ops/augment/random-affine';
+import { randomAffine as randomAffineOp } from '../../engine/ops/augment/random-affine';
 import { mulberry32 } from '../../engine/rng';
 import { num } from '../../engine/params';
 import { defineNode } from '../../engine/spec';
 import { problem } from '../../engine/types';
 
-export const randomAffineNode = defineNode({
+export const randomAffine = defineNode({
   type: 'augment.random-affine',
   version: 1,
   label: 'Random affine',
@@ -26,6 +26,6 @@ export const randomAffineNode = defineNode({
   },
   forward({ tf, inputs, params, seed }) {
     const o = { degrees: params.degrees, translate: params.translate, scale: [params.scaleMin, params.scaleMax] as [number, number], p: params.p };
-    return { out: randomAffine(tf, inputs.in, mulberry32(seed()), o) }; // [N, H, W, C]
+    return { out: randomAffineOp(tf, inputs.in, mulberry32(seed()), o) }; // [N, H, W, C]
   },
 });

@@ -1,10 +1,10 @@
-import { randomResizedCrop } from '../../engine/ops/augment/random-resized-crop';
+import { randomResizedCrop as randomResizedCropOp } from '../../engine/ops/augment/random-resized-crop';
 import { mulberry32 } from '../../engine/rng';
 import { num } from '../../engine/params';
 import { defineNode } from '../../engine/spec';
 import { problem } from '../../engine/types';
 
-export const randomResizedCropNode = defineNode({
+export const randomResizedCrop = defineNode({
   type: 'augment.random-resized-crop',
   version: 1,
   label: 'Random resized crop',
@@ -27,6 +27,6 @@ export const randomResizedCropNode = defineNode({
   },
   forward({ tf, inputs, params, seed }) {
     const o = { scale: [params.scaleMin, params.scaleMax] as [number, number], ratio: [params.ratioMin, params.ratioMax] as [number, number], p: params.p };
-    return { out: randomResizedCrop(tf, inputs.in, mulberry32(seed()), o) }; // [N, H, W, C]
+    return { out: randomResizedCropOp(tf, inputs.in, mulberry32(seed()), o) }; // [N, H, W, C]
   },
 });

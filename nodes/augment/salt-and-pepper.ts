@@ -1,10 +1,10 @@
-import { saltAndPepper } from '../../engine/ops/augment/salt-and-pepper';
+import { saltAndPepper as saltAndPepperOp } from '../../engine/ops/augment/salt-and-pepper';
 import { mulberry32 } from '../../engine/rng';
 import { choice, num } from '../../engine/params';
 import { defineNode } from '../../engine/spec';
 import { problem } from '../../engine/types';
 
-export const saltAndPepperNode = defineNode({
+export const saltAndPepper = defineNode({
   type: 'augment.salt-and-pepper',
   version: 1,
   label: 'Salt and pepper',
@@ -20,6 +20,6 @@ export const saltAndPepperNode = defineNode({
   infer: ({ inputs }) => (inputs.in.shape.length === 4 ? { out: { ...inputs.in } } : problem('Salt and pepper needs an image batch [B, H, W, C]', { portIds: ['in'] })),
   forward({ tf, inputs, params, seed }) {
     const range: [number, number] = params.range === '0..1' ? [0, 1] : [-1, 1];
-    return { out: saltAndPepper(tf, inputs.in, mulberry32(seed()), { amount: params.amount, range, p: params.p }) }; // [N, H, W, C]
+    return { out: saltAndPepperOp(tf, inputs.in, mulberry32(seed()), { amount: params.amount, range, p: params.p }) }; // [N, H, W, C]
   },
 });

@@ -176,7 +176,7 @@ function LatentPanelView({ store, probe, onClearProbe, projection, onProjection,
 
   const running = state === 'running' || state === 'paused' || state === 'compiling';
   const waitingUmap = running && projection === 'umap' && snap?.method !== 'umap' && (snap?.points.length ?? 0) / 2 > 0;
-  const probeName = probe ? `${probe.nodeId}.${probe.port}` : null;
+  const probeName = probe ? `${probe.node}.${probe.port}` : null;
   const pendingProbe = !!probeName && (!snap || snap.source !== probeName);
   const hoverLabel = hover && snap ? snap.labels[hover.i] : null;
   const hasImages = !!evalset?.pixels && evalset.labels.length === (snap?.labels.length ?? -1);
