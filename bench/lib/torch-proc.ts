@@ -1,0 +1,37 @@
+// A long-lived PyTorch process (bench/step_torch.py) answering timing requests, so
+// the studio, the hand-written tfjs step and PyTorch are measured in turns in
+// one run, each under the same load.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import path from 'node:path';
+
+export interface TorchRequest {
+  dir: string;
+  aug: boolean;
+  threads: number;
+  steps: number;
+  warm?: number;
+}
+
+export class TorchProcess {
+  private proc: ChildProcessWithoutNullStreams;
+  private lines: AsyncIterator<string>;
+
+  constructor(python = '/usr/bin/python3') {
+    this.proc = spawn('nice', ['-n', '10', python, path.join(import.meta.dirname, '..', 'step_torch.py')], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stderr.on('data', (d) => process.stderr.write(`[torch] ${d}`));
+    this.lines = createInterface({ input: this.proc.stdout })[Symbol.asyncIterator]();
+  }
+
+  /** ms per step. */
+  async time(r: TorchRequest): Promise<number> {
+    this.proc.stdin.write(`${JSON.stringify(r)}\n`);
+    const next = await this.lines.next();
+    if (next.done) throw new Error('the PyTorch process ended (is python3-torch installed? /usr/bin/python3 -c "import torch")');
+    return (JSON.parse(next.value) as { ms: number }).ms;
+  }
+
+  close(): void {
+    this.proc.stdin.end();
+  }
+}

@@ -1,0 +1,35 @@
+// Time to first step in a fresh process, as pressing Train in a fresh worker:
+// validate + backend init, dataset load, compile, first step. Prints one JSON line.
+//   tsx bench/lib/ttfs.ts --preset simclr [--backend wasm]
+import '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs';
+import { presetGraph } from '../../engine/presets';
+import { readPublicAsset } from '../../engine/runtime/node-assets';
+import { trainSession } from '../../engine/runtime/session';
+import { getSpec } from '../../nodes/registry';
+
+const importsMs = performance.now();
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : dflt;
+};
+const preset = arg('preset', 'ae');
+tf.env().set('PROD', true);
+const marks: Record<string, number> = {};
+const t0 = performance.now();
+const mark = (k: string) => (marks[k] ??= performance.now() - t0);
+await trainSession({
+  graph: presetGraph(preset),
+  lookup: getSpec,
+  backend: arg('backend', 'wasm') as never,
+  steps: 2,
+  readAsset: readPublicAsset,
+  emit: (e) => {
+    if (e.type === 'backend') mark('backend');
+    if (e.type === 'state' && e.state === 'compiling') mark('data');
+    if (e.type === 'state' && e.state === 'running') mark('compile');
+    if (e.type === 'metrics' && e.step === 1) mark('firstStep');
+  },
+});
+const { backend = 0, data = 0, compile = 0, firstStep = 0 } = marks;
+console.log(JSON.stringify({ preset, importsMs, backendMs: backend, dataMs: data - backend, compileMs: compile - data, firstStepMs: firstStep - compile, ttfsMs: firstStep }));

@@ -1,0 +1,128 @@
+// One training step, three ways, measured in turns in one run (the machines are
+// shared and noisy: read the ratios): the studio's compiled graph (the real
+// trainer loop), the same step written by hand in tfjs (bench/lib/hand-steps.ts),
+// and PyTorch on the graph's own PyTorch export (bench/step_torch.py), at one
+// thread and at all cores. Also: kernels per step, the share of a step spent in
+// data and augmentation, the cost of the default views, and time to first step.
+//   npm run bench:step -- [--presets ae,simclr,vicreg,byol] [--steps 12] [--rounds 2] [--no-torch] [--no-ttfs]
+import '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { presetGraph } from '../engine/presets';
+import { selectBackend } from '../engine/runtime/backend';
+import { loadDatasets } from '../engine/runtime/datasets';
+import { writeExport } from '../engine/runtime/export-files';
+import { readPublicAsset } from '../engine/runtime/node-assets';
+import { validateForTraining } from '../engine/validated-graph';
+import { getSpec } from '../nodes/registry';
+import { torchPart } from '../nodes/torch';
+import { handStep, type HandPreset } from './lib/hand-steps';
+import { kernelCounter, timeStudio, withoutAugmentation } from './lib/studio-step';
+import { TorchProcess } from './lib/torch-proc';
+
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : dflt;
+};
+const flag = (name: string) => process.argv.includes(`--${name}`);
+const presets = arg('presets', 'ae,simclr,vicreg,byol').split(',') as HandPreset[];
+const steps = Number(arg('steps', '12'));
+const rounds = Number(arg('rounds', '2'));
+const cores = availableParallelism();
+tf.env().set('PROD', true);
+await selectBackend('wasm', false);
+
+const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+type Cell = { studio: number[]; hand: number[]; torch1: number[]; torchN: number[]; kernels: number; handKernels: number; dataMs: number[]; augMs: number[] };
+const cases: Array<{ preset: HandPreset; aug: boolean }> = presets.flatMap((p): Array<{ preset: HandPreset; aug: boolean }> => (p === 'ae' ? [{ preset: p, aug: false }] : [{ preset: p, aug: false }, { preset: p, aug: true }]));
+const cells = new Map(cases.map((c) => [`${c.preset}${c.aug ? '+aug' : ''}`, { studio: [], hand: [], torch1: [], torchN: [], kernels: 0, handKernels: 0, dataMs: [], augMs: [] } as Cell]));
+
+const graphs = new Map(presets.map((p) => [p, presetGraph(p)!]));
+const v0 = validateForTraining(graphs.get(presets[0])!, getSpec);
+if (!v0.ok) throw new Error('preset does not validate');
+const datasets = await loadDatasets(v0.graph.datasets, readPublicAsset);
+const ds = datasets.get('mnist')!;
+
+const torch = flag('no-torch') ? null : new TorchProcess();
+const tmp = mkdtempSync(path.join(tmpdir(), 'bench-step-'));
+if (torch) {
+  for (const p of presets) {
+    const r = await writeExport(graphs.get(p)!, getSpec, torchPart, path.join(tmp, p), { weights: false, force: true });
+    if (!r.ok) throw new Error(`export of ${p} failed: ${JSON.stringify(r)}`);
+  }
+}
+
+function timeHand(preset: HandPreset, aug: boolean): { ms: number; kernels: number } {
+  const h = handStep(preset, ds, aug);
+  h.step(1, steps);
+  kernelCounter.count = 0;
+  kernelCounter.on = true;
+  const t = performance.now();
+  for (let i = 2; i <= steps; i++) h.step(i, steps);
+  const ms = (performance.now() - t) / (steps - 1);
+  kernelCounter.on = false;
+  const kernels = kernelCounter.count / (steps - 1);
+  h.dispose();
+  return { ms, kernels };
+}
+
+const before = tf.memory().numTensors;
+for (let r = 0; r < rounds; r++) {
+  for (const { preset, aug } of cases) {
+    const key = `${preset}${aug ? '+aug' : ''}`;
+    const c = cells.get(key)!;
+    const g = aug ? graphs.get(preset)! : withoutAugmentation(graphs.get(preset)!);
+    const s = await timeStudio(g, datasets, steps);
+    c.studio.push(s.ms);
+    c.kernels = s.kernels;
+    c.dataMs.push(s.dataMs);
+    c.augMs.push(s.augmentMs);
+    const h = timeHand(preset, aug);
+    c.hand.push(h.ms);
+    c.handKernels = h.kernels;
+    if (torch) {
+      c.torch1.push(await torch.time({ dir: path.join(tmp, preset), aug, threads: 1, steps }));
+      c.torchN.push(await torch.time({ dir: path.join(tmp, preset), aug, threads: cores, steps }));
+    }
+    console.error(`round ${r + 1} ${key}: studio ${s.ms.toFixed(1)} ms, hand ${h.ms.toFixed(1)} ms${torch ? `, torch ${c.torch1.at(-1)!.toFixed(1)} / ${c.torchN.at(-1)!.toFixed(1)} ms` : ''}`);
+  }
+}
+torch?.close();
+rmSync(tmp, { recursive: true, force: true });
+
+// the default views (latent plot, collapse, node statistics, image grid at the graph's intervals)
+const monitorShare = new Map<string, number>();
+for (const p of presets) {
+  const g = graphs.get(p)!;
+  const n = Math.max(steps, g.meta.train.imageEvery + 1);
+  const off = await timeStudio(g, datasets, n);
+  const on = await timeStudio(g, datasets, n, true);
+  monitorShare.set(p, 1 - off.ms / on.ms);
+}
+
+const f = (x: number) => x.toFixed(1);
+const ratio = (a: number, b: number) => (Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
+console.log(`\nbench:step, wasm (Node), batch 256, median of ${rounds} rounds × ${steps - 1} timed steps, ${cores} cores, ${new Date().toISOString()}`);
+console.log('| step | studio ms | hand tfjs ms | studio / hand | PyTorch 1 thread ms | studio / PT 1 | PyTorch all threads ms | studio / PT all | kernels / step (studio, hand) | data | augmentation |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+for (const [key, c] of cells) {
+  const s = median(c.studio);
+  const t1 = torch ? median(c.torch1) : NaN;
+  const tn = torch ? median(c.torchN) : NaN;
+  console.log(`| ${key} | ${f(s)} | ${f(median(c.hand))} | ${ratio(s, median(c.hand))} | ${torch ? f(t1) : '–'} | ${ratio(s, t1)} | ${torch ? f(tn) : '–'} | ${ratio(s, tn)} | ${Math.round(c.kernels)}, ${Math.round(c.handKernels)} | ${((median(c.dataMs) / s) * 100).toFixed(0)} % | ${((median(c.augMs) / s) * 100).toFixed(0)} % |`);
+}
+console.log(`\nviews open at the graph's intervals (latent, collapse, node stats, images) add per step: ${[...monitorShare].map(([p, x]) => `${p} ${(x * 100).toFixed(0)} %`).join(', ')}`);
+console.log(`tensors before ${before}, after ${tf.memory().numTensors}`);
+
+if (!flag('no-ttfs')) {
+  console.log('\n| time to first step (fresh process, wasm) | backend init ms | dataset ms | compile ms | first step ms | total ms | (process + tfjs import ms) |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const p of presets) {
+    const out = execFileSync('nice', ['-n', '10', process.execPath, '--import', 'tsx', path.join(import.meta.dirname, 'lib', 'ttfs.ts'), '--preset', p], { encoding: 'utf8' });
+    const t = JSON.parse(out.trim().split('\n').at(-1)!);
+    console.log(`| ${p} | ${f(t.backendMs)} | ${f(t.dataMs)} | ${f(t.compileMs)} | ${f(t.firstStepMs)} | **${f(t.ttfsMs)}** | ${f(t.importsMs)} |`);
+  }
+}
