@@ -24,14 +24,14 @@ test('ViT + SimCLR: each head’s attention over the held-out digit under the cu
   await expect(body).toHaveAttribute('data-step', '4');
   await expect(panel.getByTestId('attention-map')).toHaveCount(2);
   // the maps are drawn: a 28×28 image with more than one colour
-  const colours = await panel.getByTestId('attention-map').first().evaluate((c: HTMLCanvasElement) => {
+  const colors = await panel.getByTestId('attention-map').first().evaluate((c: HTMLCanvasElement) => {
     const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     const seen = new Set<number>();
     for (let i = 0; i < d.length; i += 4) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-    return { w: c.width, h: c.height, colours: seen.size };
+    return { w: c.width, h: c.height, colors: seen.size };
   });
-  expect(colours.w).toBe(28);
-  expect(colours.colours).toBeGreaterThan(4);
+  expect(colors.w).toBe(28);
+  expect(colors.colors).toBeGreaterThan(4);
 
   // the digit under the cursor is the one shown
   const thumbs = panel.getByRole('group', { name: 'Held-out digits (hover one)' }).getByRole('button');

@@ -2,7 +2,7 @@
 // the compiler all read this one list; nodes/registry.test.ts checks each entry.
 import type { ParamDefs } from '../engine/params';
 import type { NodeSpec } from '../engine/spec';
-import { colourJitter } from './augment/colour-jitter';
+import { colorJitter } from './augment/colour-jitter';
 import { cutout } from './augment/cutout';
 import { gaussianBlur } from './augment/gaussian-blur';
 import { gaussianNoise } from './augment/gaussian-noise';
@@ -51,7 +51,7 @@ import { stopGradient } from './operator/stop-gradient';
 import { views } from './operator/views';
 import { mask } from './operator/mask';
 
-export const NODE_SPECS = [mnist, toy2d, shapes, userData, gaussianNoise, randomResizedCrop, horizontalFlip, randomAffine, saltAndPepper, cutout, colourJitter, gaussianBlur, views, mask, noiseSource, encoder, decoder, projector, predictor, patchify, transformer, transformerPredictor, momentumEncoder, discriminator, dictionary, stopGradient, sampler, prototypes, memoryQueue, centering, latent, reconstruction, kl, contractive, l1, infoNce, moco, negativeCosine, vicreg, barlowTwins, swav, dino, maskedPatch, jepa, ganDiscriminator, ganGenerator, kmeans, gmm] as const satisfies readonly NodeSpec<ParamDefs>[];
+export const NODE_SPECS = [mnist, toy2d, shapes, userData, gaussianNoise, randomResizedCrop, horizontalFlip, randomAffine, saltAndPepper, cutout, colorJitter, gaussianBlur, views, mask, noiseSource, encoder, decoder, projector, predictor, patchify, transformer, transformerPredictor, momentumEncoder, discriminator, dictionary, stopGradient, sampler, prototypes, memoryQueue, centering, latent, reconstruction, kl, contractive, l1, infoNce, moco, negativeCosine, vicreg, barlowTwins, swav, dino, maskedPatch, jepa, ganDiscriminator, ganGenerator, kmeans, gmm] as const satisfies readonly NodeSpec<ParamDefs>[];
 
 export type AnyNodeSpec = NodeSpec<ParamDefs>;
 

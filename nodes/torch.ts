@@ -3,7 +3,7 @@
 // every registered node type has a part here.
 import { userDataTorch } from './data/user-data.torch';
 import type { TorchLookup, TorchPart } from '../engine/export/types';
-import { colourJitterTorch } from './augment/colour-jitter.torch';
+import { colorJitterTorch } from './augment/colour-jitter.torch';
 import { cutoutTorch } from './augment/cutout.torch';
 import { gaussianBlurTorch } from './augment/gaussian-blur.torch';
 import { gaussianNoiseTorch } from './augment/gaussian-noise.torch';
@@ -61,7 +61,7 @@ export const TORCH_PARTS: Record<string, TorchPart> = {
   'augment.random-affine': randomAffineTorch,
   'augment.salt-and-pepper': saltAndPepperTorch,
   'augment.cutout': cutoutTorch,
-  'augment.colour-jitter': colourJitterTorch,
+  'augment.colour-jitter': colorJitterTorch,
   'augment.gaussian-blur': gaussianBlurTorch,
   'op.views': viewsTorch,
   'op.mask': maskTorch,

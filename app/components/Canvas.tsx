@@ -27,7 +27,7 @@ import { tokens } from '../lib/theme';
 import { explainWire, wireProblem } from '../lib/connection-rules';
 import { NODE_MIME } from '../lib/drag';
 import { useStudio, type Size } from '../lib/graph-store';
-import { centred } from '../lib/placement';
+import { centered } from '../lib/placement';
 import { isPlottable, useProbe } from '../lib/probe';
 import { ConnectionHint } from './ConnectionHint';
 import { requestEditor } from './editor/bridge';
@@ -241,7 +241,7 @@ function CanvasView({ analysis, nodeIssues, onNotice, onDropFiles, frameKey }: C
       if (type) {
         e.preventDefault();
         const at = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-        dispatch({ type: 'addNode', nodeType: type, position: centred(at) });
+        dispatch({ type: 'addNode', nodeType: type, position: centered(at) });
         return;
       }
       const files = Array.from(e.dataTransfer.files ?? []);

@@ -16,7 +16,7 @@ import { indexIssues, structureKey, useAnalysis } from '../lib/analysis';
 import { StudioContext, initialState, studioReducer } from '../lib/graph-store';
 import { lossLabeller } from '../lib/loss-labels';
 import type { SaveState } from '../lib/persist';
-import { centred, freeSpot } from '../lib/placement';
+import { centered, freeSpot } from '../lib/placement';
 import { ProbeContext, type Probe } from '../lib/probe';
 import { RunStore } from '../lib/run-store';
 import { TrainerClient } from '../lib/trainer-client';
@@ -104,11 +104,11 @@ function StudioShell() {
 
   const blocking = useMemo(() => analysis.issues.filter((i) => i.severity === 'error'), [analysis]);
 
-  const addAtCentre = useCallback(
+  const addAtCenter = useCallback(
     (type: string) => {
       const box = canvasBox.current?.getBoundingClientRect();
-      const centre = box ? rf.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
-      dispatch({ type: 'addNode', nodeType: type, position: freeSpot(graph, centred(centre)) });
+      const center = box ? rf.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
+      dispatch({ type: 'addNode', nodeType: type, position: freeSpot(graph, centered(center)) });
     },
     [rf, graph],
   );
@@ -250,7 +250,7 @@ function StudioShell() {
           </span>
         </header>
         <aside className="studio__palette">
-          {shows('palette') && <Palette onAdd={addAtCentre} hidden={classroom.hideCategories} />}
+          {shows('palette') && <Palette onAdd={addAtCenter} hidden={classroom.hideCategories} />}
           {shows('palette') && <BlockShelf notify={notify} />}
         </aside>
         <div className="studio__center">

@@ -20,6 +20,6 @@ export function freeSpot(graph: Graph, at: { x: number; y: number }): { x: numbe
 }
 
 /** Top-left corner that puts a fresh node's centre on `centre`. */
-export function centred(centre: { x: number; y: number }): { x: number; y: number } {
-  return { x: centre.x - NODE_SIZE.width / 2, y: centre.y - NODE_SIZE.height / 2 };
+export function centered(center: { x: number; y: number }): { x: number; y: number } {
+  return { x: center.x - NODE_SIZE.width / 2, y: center.y - NODE_SIZE.height / 2 };
 }

@@ -3,7 +3,7 @@
 // browser's own (createImageBitmap in the import worker) or pngjs / jpeg-js in Node.
 import { unzipSync } from 'fflate';
 import { compactClasses, MAX_CLASSES, type ImportedSet, type ImportedSplit } from './imported';
-import { convertChannels, hasColour, resizeSquare } from './image-prep';
+import { convertChannels, hasColor, resizeSquare } from './image-prep';
 import { DataFileError } from './npy';
 import { MAX_STORED_SIDE } from './npz';
 
@@ -137,7 +137,7 @@ export async function imagesFromEntries(entries: FileEntry[], file: string, deco
   const kept: Labelled[] = [];
   let undecodable = 0;
   let resized = 0;
-  let colour = false;
+  let color = false;
   const sizes = new Set<string>();
   const tmp3 = new Uint8Array(MAX_STORED_SIDE * MAX_STORED_SIDE * 3);
   // decodes run a few at a time: the browser decodes off its own threads, so overlapping them pays
@@ -163,7 +163,7 @@ export async function imagesFromEntries(entries: FileEntry[], file: string, deco
       sizes.add(`${img.width}×${img.height}`);
     }
     const three = convertChannels(img.data, 4, 3);
-    colour ||= hasColour(three, 3);
+    color ||= hasColor(three, 3);
     const out = new Uint8Array(side * side * 3);
     if (img.width === side && img.height === side) out.set(three);
     else {
@@ -177,7 +177,7 @@ export async function imagesFromEntries(entries: FileEntry[], file: string, deco
   if (undecodable) notes.push(`${file}: ${undecodable} ${undecodable === 1 ? 'image' : 'images'} could not be decoded and ${undecodable === 1 ? 'was' : 'were'} skipped`);
   if (resized) notes.push(`${file}: ${resized} ${resized === 1 ? 'image' : 'images'} of other sizes (${[...sizes].slice(0, 4).join(', ')}${sizes.size > 4 ? ', …' : ''}) ${resized === 1 ? 'was' : 'were'} resized to ${side}×${side}`);
   if (!kept.length || side === null) throw new DataFileError(`${file}: none of its ${items.length} images could be decoded`);
-  const c = colour ? 3 : 1;
+  const c = color ? 3 : 1;
   const index = new Map((classNames ?? []).map((n, i) => [n, i]));
   const build = (split: 'train' | 'test'): ImportedSplit => {
     const rows = kept.map((k, i) => (k.split === split ? i : -1)).filter((i) => i >= 0);

@@ -85,7 +85,7 @@ export function convertChannels(src: Uint8Array | Uint8ClampedArray, from: numbe
 }
 
 /** True when any pixel's channels differ (a colour image rather than grey stored as RGB). */
-export function hasColour(rgba: Uint8Array | Uint8ClampedArray, channels = 4): boolean {
+export function hasColor(rgba: Uint8Array | Uint8ClampedArray, channels = 4): boolean {
   for (let p = 0; p < rgba.length; p += channels) if (Math.abs(rgba[p] - rgba[p + 1]) > 2 || Math.abs(rgba[p + 1] - rgba[p + 2]) > 2) return true;
   return false;
 }

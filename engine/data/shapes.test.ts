@@ -3,7 +3,7 @@
 // that describe the drawing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CENTRE_RANGE, insideShape, makeShapes, renderShape, SCALE_RANGE, SHAPE_CLASSES, SHAPES_SIZE, type ShapeClass } from './shapes';
+import { CENTER_RANGE, insideShape, makeShapes, renderShape, SCALE_RANGE, SHAPE_CLASSES, SHAPES_SIZE, type ShapeClass } from './shapes';
 
 const S = SHAPES_SIZE;
 const PX = S * S;
@@ -113,7 +113,7 @@ test('shapes: every shape fits its unit disc, so no pose leaves the image', () =
       assert.ok(!insideShape(kind, 1.001 * Math.cos(t), 1.001 * Math.sin(t)), `${kind} at ${a}°`);
     }
   }
-  assert.ok(CENTRE_RANGE[0] - SCALE_RANGE[1] >= 0.5 && CENTRE_RANGE[1] + SCALE_RANGE[1] <= S - 0.5);
+  assert.ok(CENTER_RANGE[0] - SCALE_RANGE[1] >= 0.5 && CENTER_RANGE[1] + SCALE_RANGE[1] <= S - 0.5);
 });
 
 test('shapes: labels and factors describe what was drawn (ink ≈ class area · scale²)', () => {
@@ -136,8 +136,8 @@ test('shapes: labels and factors describe what was drawn (ink ≈ class area · 
     const img = s.pixels!.subarray(i * PX, (i + 1) * PX);
     for (let y = 0; y < S; y++) for (let x = 0; x < S; x++) [mx, my] = [mx + (x + 0.5) * img[y * S + x], my + (y + 0.5) * img[y * S + x]];
     const tot = ink * 255;
-    const cx = CENTRE_RANGE[0] + s.factors![i * 4] * (CENTRE_RANGE[1] - CENTRE_RANGE[0]);
-    const cy = CENTRE_RANGE[0] + s.factors![i * 4 + 1] * (CENTRE_RANGE[1] - CENTRE_RANGE[0]);
+    const cx = CENTER_RANGE[0] + s.factors![i * 4] * (CENTER_RANGE[1] - CENTER_RANGE[0]);
+    const cy = CENTER_RANGE[0] + s.factors![i * 4 + 1] * (CENTER_RANGE[1] - CENTER_RANGE[0]);
     assert.ok(Math.hypot(mx / tot - cx, my / tot - cy) < 0.35 * scale, `row ${i}: centre of mass far from the factor position`);
   }
 });

@@ -20,7 +20,7 @@ export const SCALE_RANGE: readonly [number, number] = [4.5, 8.5];
  * fixed, not scale-dependent, so the x / y factors mean the same at every
  * scale; the largest shape still keeps half a pixel of margin.
  */
-export const CENTRE_RANGE: readonly [number, number] = [SCALE_RANGE[1] + 0.5, SHAPES_SIZE - SCALE_RANGE[1] - 0.5];
+export const CENTER_RANGE: readonly [number, number] = [SCALE_RANGE[1] + 0.5, SHAPES_SIZE - SCALE_RANGE[1] - 0.5];
 
 export interface ShapePose {
   /** Centre in pixels, x to the right, y down. */
@@ -101,7 +101,7 @@ export function makeShapes(o: { count: number }, seed: number): Dataset {
   const pixels = new Uint8Array(n * px); // [N, 28, 28, 1]
   const labels = new Uint8Array(n);
   const factors = new Float32Array(n * 4); // [N, 4]: x, y, scale, rotation in [0, 1]
-  const [c0, c1] = CENTRE_RANGE;
+  const [c0, c1] = CENTER_RANGE;
   const [s0, s1] = SCALE_RANGE;
   for (let i = 0; i < n; i++) {
     const k = i % classes;

@@ -27,13 +27,13 @@ test('GMM NLL on hand examples', () => {
 });
 
 test('GMM NLL never increases across EM iterations; responsibilities are a distribution', () => {
-  const centres = tf.tensor2d([
+  const centers = tf.tensor2d([
     [0, 0],
     [5, 0],
     [0, 5],
   ]);
   const idx = tf.tensor1d(Array.from({ length: 90 }, (_, i) => i % 3), 'int32');
-  const x = tf.add(tf.gather(centres, idx), tf.randomNormal([90, 2], 0, 0.7, 'float32', 3)); // [90, 2]
+  const x = tf.add(tf.gather(centers, idx), tf.randomNormal([90, 2], 0, 0.7, 'float32', 3)); // [90, 2]
   let p = { means: tf.randomNormal([3, 2], 2, 1, 'float32', 4), logvars: tf.zeros([3, 2]), logits: tf.zeros([3]) };
   const r = gmmResponsibilities(tf, x, p.means, p.logvars, p.logits);
   assertAllClose(vals(tf.sum(r, 1)), new Array(90).fill(1), 1e-5);
@@ -48,5 +48,5 @@ test('GMM NLL never increases across EM iterations; responsibilities are a distr
     tf.dispose([p.means, p.logvars, p.logits]);
     p = next;
   }
-  tf.dispose([centres, idx, x, r, p.means, p.logvars, p.logits]);
+  tf.dispose([centers, idx, x, r, p.means, p.logvars, p.logits]);
 });

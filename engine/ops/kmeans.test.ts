@@ -31,13 +31,13 @@ test('k-means energy and assignment on a hand example', () => {
 });
 
 test('k-means energy never increases across Lloyd iterations', () => {
-  const centres = tf.tensor2d([
+  const centers = tf.tensor2d([
     [0, 0, 0],
     [4, 4, 0],
     [0, 4, 4],
   ]);
   const idx = tf.tensor1d(Array.from({ length: 60 }, (_, i) => i % 3), 'int32');
-  const x = tf.add(tf.gather(centres, idx), tf.randomNormal([60, 3], 0, 1, 'float32', 1)); // [60, 3]
+  const x = tf.add(tf.gather(centers, idx), tf.randomNormal([60, 3], 0, 1, 'float32', 1)); // [60, 3]
   let c = tf.randomNormal([3, 3], 0, 1, 'float32', 2);
   let prev = Infinity;
   for (let it = 0; it < 10; it++) {
@@ -49,5 +49,5 @@ test('k-means energy never increases across Lloyd iterations', () => {
     c = next;
   }
   assert.ok(prev < 3.5, `converged near the noise level (3): ${prev}`);
-  tf.dispose([centres, idx, x, c]);
+  tf.dispose([centers, idx, x, c]);
 });

@@ -1,7 +1,7 @@
 // PyTorch export of Colour jitter (colour-jitter.ts).
 import { augmentPart } from './augment.torch';
 
-export const colourJitterTorch = augmentPart(
+export const colorJitterTorch = augmentPart(
   'colour_jitter',
   String.raw`
 def colour_jitter(x, brightness, contrast, value_range, p):

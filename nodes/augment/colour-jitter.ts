@@ -1,10 +1,10 @@
-import { colourJitter as colourJitterOp } from '../../engine/ops/augment/colour-jitter';
+import { colorJitter as colorJitterOp } from '../../engine/ops/augment/colour-jitter';
 import { mulberry32 } from '../../engine/rng';
 import { choice, num } from '../../engine/params';
 import { defineNode } from '../../engine/spec';
 import { problem } from '../../engine/types';
 
-export const colourJitter = defineNode({
+export const colorJitter = defineNode({
   type: 'augment.colour-jitter',
   version: 1,
   label: 'Colour jitter',
@@ -23,6 +23,6 @@ export const colourJitter = defineNode({
   infer: ({ inputs }) => (inputs.in.shape.length === 4 ? { out: { ...inputs.in } } : problem('Colour jitter needs an image batch [B, H, W, C]', { portIds: ['in'] })),
   forward({ tf, inputs, params, seed }) {
     const range: [number, number] = params.range === '0..1' ? [0, 1] : [-1, 1];
-    return { out: colourJitterOp(tf, inputs.in, mulberry32(seed()), { brightness: params.brightness, contrast: params.contrast, saturation: params.saturation, hue: params.hue, range, p: params.p }) }; // [N, H, W, C]
+    return { out: colorJitterOp(tf, inputs.in, mulberry32(seed()), { brightness: params.brightness, contrast: params.contrast, saturation: params.saturation, hue: params.hue, range, p: params.p }) }; // [N, H, W, C]
   },
 });

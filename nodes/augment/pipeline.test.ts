@@ -13,7 +13,7 @@ import { shapes } from '../data/shapes';
 import { toy2d } from '../data/toy2d';
 import { views } from '../operator/views';
 import { nodeHarness } from '../test-harness';
-import { colourJitter } from './colour-jitter';
+import { colorJitter } from './colour-jitter';
 import { cutout } from './cutout';
 import { gaussianBlur } from './gaussian-blur';
 import { horizontalFlip } from './horizontal-flip';
@@ -25,7 +25,7 @@ before(async () => {
   await tf.setBackend('cpu');
 });
 
-const AUGMENT_NODES = [randomResizedCrop, horizontalFlip, randomAffine, saltAndPepper, cutout, colourJitter, gaussianBlur] as unknown as NodeSpec<ParamDefs>[];
+const AUGMENT_NODES = [randomResizedCrop, horizontalFlip, randomAffine, saltAndPepper, cutout, colorJitter, gaussianBlur] as unknown as NodeSpec<ParamDefs>[];
 const image: TensorType = { type: 'image', shape: ['B', 28, 28, 1] };
 const spec = <T>(s: T) => s as unknown as NodeSpec<ParamDefs>;
 

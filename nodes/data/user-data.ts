@@ -7,12 +7,12 @@ import { problem } from '../../engine/types';
 interface Params {
   dataset: DatasetRef | null;
   size: '28' | '32' | '64';
-  colour: 'as imported' | 'grayscale' | 'rgb';
+  color: 'as imported' | 'grayscale' | 'rgb';
 }
 
 function preparation(p: Params): Preparation {
   const imported = p.dataset?.shape[2] === 3 ? 3 : 1;
-  return { size: Number(p.size), channels: p.colour === 'grayscale' ? 1 : p.colour === 'rgb' ? 3 : imported };
+  return { size: Number(p.size), channels: p.color === 'grayscale' ? 1 : p.color === 'rgb' ? 3 : imported };
 }
 
 const nameOf = (p: Params) => (p.dataset ? userDatasetName(p.dataset.id, preparation(p), p.dataset.kind) : 'user:none');
@@ -31,7 +31,7 @@ export const userData = defineNode({
   params: {
     dataset: dataset({ label: 'Dataset', doc: 'One of the datasets imported on this device. The graph stores its name and content hash, not the data: whoever opens the graph needs the same file.' }),
     size: choice({ label: 'Image size', options: ['28', '32', '64'] as const, default: '28', doc: 'Images are resized to S×S (larger is slower; CNN decoders need a size divisible by 2^layers).' }),
-    colour: choice({ label: 'Colour', options: ['as imported', 'grayscale', 'rgb'] as const, default: 'as imported', doc: 'Grey (1 channel) or RGB (3 channels); colour jitter only changes hue and saturation on RGB.' }),
+    color: choice({ label: 'Colour', options: ['as imported', 'grayscale', 'rgb'] as const, default: 'as imported', doc: 'Grey (1 channel) or RGB (3 channels); colour jitter only changes hue and saturation on RGB.' }),
     batchSize: int({ label: 'Batch size', default: 128, min: 2, max: 2048, doc: 'Samples per training step.' }),
     range: choice({ label: 'Pixel range', options: ['0..1', '-1..1'] as const, default: '0..1', doc: 'Images only: 0..1 suits a sigmoid decoder with BCE; -1..1 suits tanh with MSE.' }),
   },

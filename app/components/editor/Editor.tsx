@@ -10,7 +10,7 @@ import { blockFromSelection } from '../../lib/blocks/block';
 import { extractFragment, type Fragment } from '../../lib/fragment';
 import { nextNodeId, useStudio, type StudioAction } from '../../lib/graph-store';
 import { layoutGraph } from '../../lib/layout';
-import { NODE_SIZE, centred } from '../../lib/placement';
+import { NODE_SIZE, centered } from '../../lib/placement';
 import { compatibleItems, nodeItems, type QuickItem } from '../../lib/quick-add';
 import { getSpec } from '../../../nodes/registry';
 import { onEditorRequest, type QuickAddRequest } from './bridge';
@@ -92,7 +92,7 @@ export function Editor({ canvasBox, analysis, notify }: EditorProps) {
   const tidy = useTidy(state, layout);
 
   useEffect(
-    () => onEditorRequest('insert', (r) => insert(r.fragment, centred(flowPoint(r.client)))),
+    () => onEditorRequest('insert', (r) => insert(r.fragment, centered(flowPoint(r.client)))),
     [insert, flowPoint],
   );
   useEffect(() => onEditorRequest('quickAdd', setQuick), []);
@@ -138,13 +138,13 @@ export function Editor({ canvasBox, analysis, notify }: EditorProps) {
     const at = flowPoint(r.client);
     if (item.key.startsWith('block:')) {
       const b = [...blocks.builtIn, ...blocks.mine].find((x) => `block:${x.id}` === item.key);
-      if (b) insert(b.fragment, centred(at));
+      if (b) insert(b.fragment, centered(at));
       return;
     }
     const spec = getSpec(item.key);
     if (!spec) return;
     if (!r.end || !item.port) {
-      dispatch({ type: 'addNode', nodeType: spec.type, position: centred(at) });
+      dispatch({ type: 'addNode', nodeType: spec.type, position: centered(at) });
       return;
     }
     // The new node sits where the wire was dropped, on the side the wire comes from, wired in: one undo entry.

@@ -3,7 +3,7 @@
 // first value, on a log axis when every value is positive) and held-out kNN and
 // linear-probe accuracy over steps.
 import { useMemo } from 'react';
-import { accuracyRange, evalSeries, normalise, primaryLossKey } from '../../lib/runs/compare';
+import { accuracyRange, evalSeries, normalize, primaryLossKey } from '../../lib/runs/compare';
 import type { RunRecord } from '../../lib/runs/record';
 import { CompareChart, type ChartLine } from './CompareChart';
 import type { CanvasSlot } from './compare-canvases';
@@ -14,22 +14,22 @@ interface Props {
   records: RunRecord[];
   labels: string[];
   colors: string[];
-  normalised: boolean;
-  onNormalised(v: boolean): void;
+  normalized: boolean;
+  onNormalized(v: boolean): void;
   logY: boolean;
   onLogY(v: boolean): void;
   slot: CanvasSlot;
 }
 
-export function CompareCharts({ records, labels, colors, normalised, onNormalised, logY, onLogY, slot }: Props) {
+export function CompareCharts({ records, labels, colors, normalized, onNormalized, logY, onLogY, slot }: Props) {
   const lossLines = useMemo<ChartLine[]>(
     () =>
       records.map((r, i) => {
         const key = primaryLossKey(r);
         const y = key ? r.metrics.values[key] : [];
-        return { label: labels[i], color: colors[i], x: r.metrics.step, y: normalised ? normalise(y) : y };
+        return { label: labels[i], color: colors[i], x: r.metrics.step, y: normalized ? normalize(y) : y };
       }),
-    [records, labels, colors, normalised],
+    [records, labels, colors, normalized],
   );
   const allPositive = lossLines.every((l) => l.y.every((v) => v === null || v > 0));
 
@@ -49,13 +49,13 @@ export function CompareCharts({ records, labels, colors, normalised, onNormalise
         <div className="cmp-card__head">
           <h3 id="cmp-loss">Loss</h3>
           <label title="Divide each run's loss by its first value: the losses of different methods live at different scales">
-            <input type="checkbox" checked={normalised} onChange={(e) => onNormalised(e.target.checked)} /> normalise
+            <input type="checkbox" checked={normalized} onChange={(e) => onNormalized(e.target.checked)} /> normalise
           </label>
           <label className={allPositive ? '' : 'is-disabled'} title="Logarithmic axis (every value must be above zero)">
             <input type="checkbox" checked={logY && allPositive} disabled={!allPositive} onChange={(e) => onLogY(e.target.checked)} /> log
           </label>
         </div>
-        <CompareChart lines={lossLines} logY={logY && allPositive} empty="No loss was logged." testId="compare-loss" yLabel={normalised ? '÷ first value' : undefined} onCanvas={slot('loss')} />
+        <CompareChart lines={lossLines} logY={logY && allPositive} empty="No loss was logged." testId="compare-loss" yLabel={normalized ? '÷ first value' : undefined} onCanvas={slot('loss')} />
       </section>
       <section className="cmp-card" aria-labelledby="cmp-acc">
         <div className="cmp-card__head">

@@ -37,7 +37,7 @@ interface CompareViewProps {
 export function CompareView({ records, onClose, onNotice }: CompareViewProps) {
   const labels = useMemo(() => distinctLabels(records.map((r) => r.name)), [records]);
   const colors = useMemo(() => records.map((_, i) => runVar(i)), [records]);
-  const [normalised, setNormalised] = useState(true);
+  const [normalized, setNormalized] = useState(true);
   const [logY, setLogY] = useState(false);
   const steps = useMemo(() => snapshotSteps(records), [records]);
   const maxStep = Math.max(0, ...steps, ...records.map((r) => r.stepsDone));
@@ -81,10 +81,10 @@ export function CompareView({ records, onClose, onNotice }: CompareViewProps) {
     try {
       const canvas = renderPng({
         title: `Latent Studio · ${labels.join(' vs ')}`,
-        subtitle: `Exported ${new Date().toLocaleString()} · loss ${normalised ? 'divided by its first value' : 'as logged'} · latent plots and collapse monitors at step ${scrub}`,
+        subtitle: `Exported ${new Date().toLocaleString()} · loss ${normalized ? 'divided by its first value' : 'as logged'} · latent plots and collapse monitors at step ${scrub}`,
         legend: labels.map((label, i) => ({ label, color: colors[i] })),
         charts: [
-          { title: normalised ? 'Loss (÷ first value)' : 'Loss', canvas: canvases.loss },
+          { title: normalized ? 'Loss (÷ first value)' : 'Loss', canvas: canvases.loss },
           { title: 'Held-out accuracy (kNN solid, linear probe dashed)', canvas: canvases.accuracy },
         ],
         rankChart: { title: 'Effective rank of the embedding over steps', canvas: canvases.rank },
@@ -138,7 +138,7 @@ export function CompareView({ records, onClose, onNotice }: CompareViewProps) {
         </header>
 
         <div className="cmp__body">
-          <CompareCharts records={records} labels={labels} colors={colors} normalised={normalised} onNormalised={setNormalised} logY={logY} onLogY={setLogY} slot={slot} />
+          <CompareCharts records={records} labels={labels} colors={colors} normalized={normalized} onNormalized={setNormalized} logY={logY} onLogY={setLogY} slot={slot} />
           <CompareLatents records={records} labels={labels} colors={colors} steps={steps} maxStep={maxStep} scrub={scrub} onScrub={setScrub} slot={slot} />
           <CompareCollapse records={records} labels={labels} colors={colors} scrub={scrub} slot={slot} />
           <CompareResults records={records} labels={labels} colors={colors} />

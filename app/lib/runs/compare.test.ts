@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { accuracyRange, alignSeries, atOrBefore, bestIndex, distinctLabels, normalise, primaryLossKey, snapshotSteps } from './compare';
+import { accuracyRange, alignSeries, atOrBefore, bestIndex, distinctLabels, normalize, primaryLossKey, snapshotSteps } from './compare';
 import { formatDuration } from '../format';
 
 test('alignSeries joins runs logged at different steps on one x axis', () => {
@@ -14,10 +14,10 @@ test('alignSeries joins runs logged at different steps on one x axis', () => {
 });
 
 test('normalise divides by |first| and keeps direction', () => {
-  assert.deepEqual(normalise([null, 4, 2, null, 1]), [null, 1, 0.5, null, 0.25]);
-  assert.deepEqual(normalise([-0.5, -0.9]), [-1, -1.8]);
-  assert.deepEqual(normalise([0, 2, 1]), [0, 1, 0.5]);
-  assert.deepEqual(normalise([null, null]), [null, null]);
+  assert.deepEqual(normalize([null, 4, 2, null, 1]), [null, 1, 0.5, null, 0.25]);
+  assert.deepEqual(normalize([-0.5, -0.9]), [-1, -1.8]);
+  assert.deepEqual(normalize([0, 2, 1]), [0, 1, 0.5]);
+  assert.deepEqual(normalize([null, null]), [null, null]);
 });
 
 test('the scrubber shows the nearest snapshot at or before the step', () => {

@@ -38,7 +38,7 @@ export function alignSeries(series: readonly XY[]): [number[], ...(number | null
  * losses live at different scales start at ±1. |first| keeps the direction of a negative
  * loss (a negative cosine still goes down as it improves). Unchanged when there is no such value.
  */
-export function normalise(y: readonly (number | null)[]): (number | null)[] {
+export function normalize(y: readonly (number | null)[]): (number | null)[] {
   const first = y.find((v): v is number => typeof v === 'number' && Number.isFinite(v) && v !== 0);
   if (first === undefined) return [...y];
   const d = Math.abs(first);

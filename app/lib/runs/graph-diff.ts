@@ -28,7 +28,7 @@ export function formatValue(v: unknown): string {
 
 type ParamLookup = (type: string) => { label: string; params: ParamDefs } | undefined;
 
-function normalisedParams(type: string, raw: Record<string, unknown>, lookup: ParamLookup): Record<string, unknown> {
+function normalizedParams(type: string, raw: Record<string, unknown>, lookup: ParamLookup): Record<string, unknown> {
   const spec = lookup(type);
   if (!spec) return raw;
   const p = parseParams(spec.params, raw);
@@ -61,7 +61,7 @@ export function diffGraphs(graphs: readonly Graph[], lookup: ParamLookup = getSp
     // A node that changed type has no comparable params: its node row says it all.
     if (types.size !== 1 || nodes.filter(Boolean).length < 2) continue;
     const type = [...types][0];
-    const params = nodes.map((n) => (n ? normalisedParams(type, n.params, lookup) : null));
+    const params = nodes.map((n) => (n ? normalizedParams(type, n.params, lookup) : null));
     const keys: string[] = [];
     for (const p of params) if (p) for (const k of Object.keys(p)) if (!keys.includes(k)) keys.push(k);
     const defs = lookup(type)?.params;

@@ -23,7 +23,7 @@ export function newRunId(now = Date.now(), rand: () => number = Math.random): st
     .padStart(4, '0')}`;
 }
 
-export function normaliseTag(t: string): string {
+export function normalizeTag(t: string): string {
   return t.trim().replace(/\s+/g, ' ').slice(0, 40);
 }
 
@@ -90,7 +90,7 @@ export class RunHistory {
   }
 
   setTags(id: string, tags: string[]): Promise<RunSummary> {
-    const clean = [...new Set(tags.map(normaliseTag).filter(Boolean))].slice(0, 20);
+    const clean = [...new Set(tags.map(normalizeTag).filter(Boolean))].slice(0, 20);
     return this.edit(id, (r) => ({ ...r, tags: clean }));
   }
 

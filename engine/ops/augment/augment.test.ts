@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { mulberry32 } from '../../rng';
 import type { Tensor } from '../../spec';
-import { colourJitter } from './colour-jitter';
+import { colorJitter } from './colour-jitter';
 import { cutout, cutoutSide } from './cutout';
 import { gaussianBlur, gaussianTaps } from './gaussian-blur';
 import { horizontalFlip } from './horizontal-flip';
@@ -30,7 +30,7 @@ const AUGS: Record<string, Aug> = {
   affine: (x, r, p) => randomAffine(tf, x, r, { degrees: 15, translate: 0.1, scale: [0.9, 1.1], p }),
   'salt-and-pepper': (x, r, p) => saltAndPepper(tf, x, r, { amount: 0.1, range: R01, p }),
   cutout: (x, r, p) => cutout(tf, x, r, { size: 0.35, fill: 0, p }),
-  jitter: (x, r, p) => colourJitter(tf, x, r, { brightness: 0.4, contrast: 0.4, range: R01, p }),
+  jitter: (x, r, p) => colorJitter(tf, x, r, { brightness: 0.4, contrast: 0.4, range: R01, p }),
   blur: (x, r, p) => gaussianBlur(tf, x, r, { sigma: [0.5, 1.5], p }),
 };
 
@@ -168,7 +168,7 @@ test('cutout: exactly side² pixels per row, set to the fill value', () => {
 test('colour jitter: brightness factors uniform in [1 − b, 1 + b]; contrast scales the spread', () => {
   const n = 400;
   const x = tf.fill([n, 8, 8, 1], 0.25);
-  const y = colourJitter(tf, x, mulberry32(11), { brightness: 0.4, contrast: 0, range: R01, p: 1 });
+  const y = colorJitter(tf, x, mulberry32(11), { brightness: 0.4, contrast: 0, range: R01, p: 1 });
   const f = Array.from(tf.tidy(() => tf.div(tf.mean(y, [1, 2, 3]), 0.25).dataSync()));
   const mean = f.reduce((a, b) => a + b, 0) / n;
   const sd = Math.sqrt(f.reduce((a, b) => a + (b - mean) ** 2, 0) / n);
@@ -177,7 +177,7 @@ test('colour jitter: brightness factors uniform in [1 − b, 1 + b]; contrast sc
   assert.ok(Math.abs(sd - 0.4 / Math.sqrt(3)) < 0.03, `sd ${sd}`);
   // contrast only: the per-row std scales by the contrast factor, the mean stays
   const two = tf.tidy(() => tf.tile(tf.tensor4d([0.3, 0.7, 0.7, 0.3], [1, 2, 2, 1]), [n, 1, 1, 1]));
-  const c = colourJitter(tf, two, mulberry32(12), { brightness: 0, contrast: 0.5, range: R01, p: 1 });
+  const c = colorJitter(tf, two, mulberry32(12), { brightness: 0, contrast: 0.5, range: R01, p: 1 });
   const means = tf.tidy(() => tf.mean(c, [1, 2, 3]).dataSync());
   const stds = tf.tidy(() => tf.sqrt(tf.moments(c, [1, 2, 3]).variance).dataSync());
   for (let i = 0; i < n; i++) {
@@ -192,26 +192,26 @@ test('colour jitter on RGB: saturation is torchvision\'s blend with the luma ima
   const x = tf.tensor4d(px, [1, 2, 2, 3]);
   // saturation only, factor drawn from [1 − s, 1 + s]: recover the factor from one pixel and check every pixel
   const r = mulberry32(21);
-  const y = colourJitter(tf, x, r, { brightness: 0, contrast: 0, saturation: 0.5, hue: 0, range: R01, p: 1 });
+  const y = colorJitter(tf, x, r, { brightness: 0, contrast: 0, saturation: 0.5, hue: 0, range: R01, p: 1 });
   const out = Array.from(y.dataSync());
-  const grey = (i: number) => 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2];
-  const f = (out[0] - grey(0)) / (px[0] - grey(0));
+  const gray = (i: number) => 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2];
+  const f = (out[0] - gray(0)) / (px[0] - gray(0));
   assert.ok(f >= 0.5 - 1e-4 && f <= 1.5 + 1e-4, `factor ${f}`);
   for (let p = 0; p < 4; p++)
     for (let c = 0; c < 3; c++) {
-      const want = Math.min(1, Math.max(0, f * px[3 * p + c] + (1 - f) * grey(3 * p)));
+      const want = Math.min(1, Math.max(0, f * px[3 * p + c] + (1 - f) * gray(3 * p)));
       assert.ok(Math.abs(out[3 * p + c] - want) < 1e-4, `pixel ${p} channel ${c}: ${out[3 * p + c]} vs ${want}`);
     }
   // a grey pixel stays grey under saturation and hue; hue turns keep the luma
-  const h = colourJitter(tf, x, mulberry32(22), { brightness: 0, contrast: 0, saturation: 0, hue: 0.25, range: R01, p: 1 });
+  const h = colorJitter(tf, x, mulberry32(22), { brightness: 0, contrast: 0, saturation: 0, hue: 0.25, range: R01, p: 1 });
   const ho = Array.from(h.dataSync());
   assert.ok(Math.abs(ho[6] - 0.5) < 1e-4 && Math.abs(ho[7] - 0.5) < 1e-4 && Math.abs(ho[8] - 0.5) < 1e-4);
-  assert.ok(Math.abs(0.299 * ho[9] + 0.587 * ho[10] + 0.114 * ho[11] - grey(9)) < 1e-3, 'luma kept');
+  assert.ok(Math.abs(0.299 * ho[9] + 0.587 * ho[10] + 0.114 * ho[11] - gray(9)) < 1e-3, 'luma kept');
   assert.ok(Math.abs(ho[9] - px[9]) + Math.abs(ho[11] - px[11]) > 0.01, 'the colour changed');
   // grey input: the same result with or without saturation / hue
   const g = tf.fill([3, 4, 4, 1], 0.4);
-  const a = colourJitter(tf, g, mulberry32(5), { brightness: 0.3, contrast: 0.3, range: R01, p: 1 });
-  const b = colourJitter(tf, g, mulberry32(5), { brightness: 0.3, contrast: 0.3, saturation: 0.8, hue: 0.3, range: R01, p: 1 });
+  const a = colorJitter(tf, g, mulberry32(5), { brightness: 0.3, contrast: 0.3, range: R01, p: 1 });
+  const b = colorJitter(tf, g, mulberry32(5), { brightness: 0.3, contrast: 0.3, saturation: 0.8, hue: 0.3, range: R01, p: 1 });
   assert.deepEqual(Array.from(a.dataSync()), Array.from(b.dataSync()));
   tf.dispose([x, y, h, g, a, b]);
 });

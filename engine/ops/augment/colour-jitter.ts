@@ -21,7 +21,7 @@ export interface JitterOptions {
 }
 
 /** x: [N, H, W, C] -> [N, H, W, C] */
-export function colourJitter(tf: Tf, x: Tensor, rand: Rand, o: JitterOptions): Tensor {
+export function colorJitter(tf: Tf, x: Tensor, rand: Rand, o: JitterOptions): Tensor {
   const [n, , , ch] = imageDims(x, 'colour jitter');
   const chroma = ch === 3 && ((o.saturation ?? 0) > 0 || (o.hue ?? 0) > 0);
   if (o.p <= 0 || (o.brightness <= 0 && o.contrast <= 0 && !chroma)) return x;
