@@ -223,7 +223,33 @@ export interface AttentionEvent {
   maps: Float32Array;
 }
 
+/**
+ * Step mode: what one training step did, on that step's own training batch. Sent only when
+ * the caller asks (Control.stepStats), for the last pass of each step.
+ */
+export interface StepStatsEvent {
+  type: 'stepstats';
+  step: number;
+  /** Output statistics of every node, on this step's training batch (training mode). */
+  stats: Record<string, Record<string, PortStats>>;
+  /** L2 norm of the gradient of each trainable tensor in this step, per optimizer phase. */
+  grads: Array<{ phase: string; nodeId: string; name: string; shape: number[]; norm: number }>;
+}
+
+/** Parameters changed during a run: what the next step uses, or why it cannot. */
+export interface LiveParamsEvent {
+  type: 'live';
+  /** The first step that uses the new values. */
+  step: number;
+  /** "vicreg.varWeight 25 → 0", "learning rate 0.001 → 0.01" */
+  applied: string[];
+  /** Set when the change needs a new run (weights change shape, a node was added…): nothing was applied. */
+  refused: string | null;
+}
+
 export type TrainEvent =
+  | StepStatsEvent
+  | LiveParamsEvent
   | AttentionEvent
   | EmbeddingsEvent
   | WeightsEvent

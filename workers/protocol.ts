@@ -14,6 +14,8 @@ export interface TrainOptions {
   steps?: number;
   /** Start from these tensors (an imported PyTorch checkpoint, by `<node id>.<name>`). */
   initialWeights?: Record<string, { shape: number[]; data: Float32Array }>;
+  /** Step mode from the start: train this many steps, then pause (each step sends its `stepstats`). */
+  pauseAfter?: number;
 }
 
 export interface TrainerApi {
@@ -26,6 +28,10 @@ export interface TrainerApi {
   pause(): void;
   resume(): void;
   stop(): void;
+  /** Step mode: run `n` more steps of the paused run (each sends its `stepstats`), then pause again. */
+  step(n: number): void;
+  /** The graph edited during the run: its params and learning rate apply from the next step (a `live` event says what applied). */
+  setGraph(graph: Graph): void;
   /** Which port the latent plot shows (null: the representation, usually encoder.out); takes effect at the next step. */
   setProbe(probe: PortRef | null): void;
   /** PCA (fast, default) or UMAP (slower, in the worker). */

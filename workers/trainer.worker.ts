@@ -14,7 +14,7 @@ import { trainSession } from '../engine/runtime/session';
 import { torchPart } from '../nodes/torch';
 import type { Control } from '../engine/runtime/trainer';
 import { getSpec } from '../nodes/registry';
-import type { Graph } from '../engine/graph';
+import { parseGraph, type Graph } from '../engine/graph';
 import type { TrainerApi, TrainEvent } from './protocol';
 
 // scripts/build-mnist.mjs copies the wasm binaries to public/tfjs/
@@ -83,7 +83,8 @@ const api: TrainerApi = {
   async train(graph, options, onEvent) {
     control?.wake?.();
     if (control) control.stopped = true;
-    const mine: Control = { paused: false, stopped: false, probe, projection };
+    const stepping = options.pauseAfter && options.pauseAfter > 0 ? { stepsLeft: options.pauseAfter, stepStats: true } : {};
+    const mine: Control = { paused: false, stopped: false, probe, projection, ...stepping };
     control = mine;
     try {
       const settings = (graph as Graph).meta?.train;
@@ -114,9 +115,26 @@ const api: TrainerApi = {
   },
   resume() {
     if (!control) return;
+    control.stepsLeft = null;
+    control.stepStats = false;
     control.paused = false;
     control.wake?.();
     control.wake = undefined;
+  },
+  step(n) {
+    if (!control) return;
+    control.stepsLeft = Math.max(1, Math.floor(n));
+    control.stepStats = true;
+    control.paused = false;
+    control.wake?.();
+    control.wake = undefined;
+  },
+  setGraph(graph) {
+    if (!control) return;
+    const parsed = parseGraph(graph);
+    // a graph that does not validate cannot train; the canvas already says why
+    const v = parsed.ok ? validateForTraining(parsed.graph, getSpec) : null;
+    if (v?.ok) control.nextGraph = v.graph;
   },
   setProbe(p) {
     probe = p;

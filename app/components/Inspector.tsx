@@ -16,6 +16,7 @@ import { checkParam } from '../lib/param-input';
 import type { RunStore } from '../lib/run-store';
 import { LockIcon, TrashIcon } from './icons';
 import { NodeStats } from './panels/NodeStats';
+import { StepStats } from './panels/StepStats';
 import { GraphInspector } from './GraphInspector';
 import { ParamField } from './ParamField';
 import './Inspector.css';
@@ -144,6 +145,7 @@ function NodeInspector({ node, analysis, issues, runStore }: { node: GraphNode; 
         </>
       )}
 
+      <StepStats store={runStore} nodeId={node.id} outputs={spec.outputs} />
       <NodeStats store={runStore} nodeId={node.id} outputs={spec.outputs} />
 
       {Object.keys(spec.params).length > 0 && <h3 className="inspector__h">Parameters</h3>}

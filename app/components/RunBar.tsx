@@ -2,6 +2,7 @@
 // Run controls and the live run status: which backend actually runs (the
 // user asked for "auto"; the worker reports what it got and why faster ones
 // were skipped), the state, the step counter and the speed.
+import { useState } from 'react';
 import type { BackendChoice } from '../../workers/protocol';
 import { isActive, type RunSnapshot } from '../lib/run-store';
 import { PauseIcon, PlayIcon, StopIcon } from './icons';
@@ -20,6 +21,8 @@ interface RunBarProps {
   onPause(): void;
   onResume(): void;
   onStop(): void;
+  /** Step mode: train `n` steps (starting a run when none is paused), then pause. */
+  onStep(n: number): void;
 }
 
 const STATE_TEXT: Record<RunSnapshot['state'], string> = {
@@ -32,8 +35,10 @@ const STATE_TEXT: Record<RunSnapshot['state'], string> = {
   failed: 'Failed',
 };
 
-export function RunBar({ run, backend, onBackend, backendFixed, canTrain, onTrain, onPause, onResume, onStop }: RunBarProps) {
+export function RunBar({ run, backend, onBackend, backendFixed, canTrain, onTrain, onPause, onResume, onStop, onStep }: RunBarProps) {
   const active = isActive(run.state);
+  const [stepN, setStepN] = useState(10);
+  const canStep = run.state === 'paused' || (!active && canTrain);
   const progress = run.totalSteps > 0 ? Math.min(1, run.step / run.totalSteps) : 0;
   return (
     <div className="runbar">
@@ -50,9 +55,26 @@ export function RunBar({ run, backend, onBackend, backendFixed, canTrain, onTrai
             <PauseIcon />
           </button>
         )}
-        <button type="button" className="btn btn--icon" onClick={onStop} disabled={!active} aria-label="Stop" title="Stop">
+        <button type="button" className="btn btn--icon" onClick={onStop} disabled={!active} aria-label="Stop" title="Stop (reset: the next Train or Step starts from fresh weights)">
           <StopIcon />
         </button>
+        <span className="runbar__step-mode">
+          <button type="button" className="btn" onClick={() => onStep(1)} disabled={!canStep} title="Run exactly one training step, then pause: the inspector shows that step's output statistics and gradient norms">
+            Step
+          </button>
+          <button type="button" className="btn" onClick={() => onStep(stepN)} disabled={!canStep} title={`Run ${stepN} training steps, then pause`}>
+            Step ×{stepN}
+          </button>
+          <input
+            type="number"
+            className="input-sm runbar__step-n"
+            min={1}
+            max={1000}
+            value={stepN}
+            aria-label="Steps per Step ×N"
+            onChange={(e) => setStepN(Math.max(1, Math.min(1000, Math.floor(Number(e.target.value)) || 1)))}
+          />
+        </span>
         <label className="runbar__backend" title="Which TensorFlow.js backend the worker should use; auto takes the fastest available">
           <span>Backend</span>
           <select value={backend} onChange={(e) => onBackend(e.target.value as BackendChoice)} disabled={active || backendFixed} aria-label="Backend">

@@ -21,6 +21,7 @@ interface RunPanelProps {
   onPause(): void;
   onResume(): void;
   onStop(): void;
+  onStep(n: number): void;
 }
 
 /** One line per distinct message: five unconnected decoders are one problem to read, not five. */
@@ -51,13 +52,29 @@ function CollapseWarning({ store }: { store: RunStore }) {
   );
 }
 
-export function RunPanel({ store, backend, onBackend, backendFixed, blocking, onTrain, onPause, onResume, onStop }: RunPanelProps) {
+/** What a parameter change made during the run did: applied from a step, or refused. */
+function LiveNote({ store }: { store: RunStore }) {
+  const live = useRun(store, (s) => s.live);
+  if (!live || (!live.refused && live.applied.length === 0)) return null;
+  return live.refused ? (
+    <p className="live-note is-refused" role="status" data-testid="live-note">
+      Not applied: {live.refused}.
+    </p>
+  ) : (
+    <p className="live-note" role="status" data-testid="live-note">
+      From step {live.step}: {live.applied.join(', ')}
+    </p>
+  );
+}
+
+export function RunPanel({ store, backend, onBackend, backendFixed, blocking, onTrain, onPause, onResume, onStop, onStep }: RunPanelProps) {
   // the status line changes with every logged step; the store publishes at most ~10 times a second
   const run = useRun(store, (s) => s);
   const lines = distinct(blocking);
   return (
     <section className="run panel" aria-label="Training">
-      <RunBar run={run} backend={backend} onBackend={onBackend} backendFixed={backendFixed} canTrain={blocking.length === 0} onTrain={onTrain} onPause={onPause} onResume={onResume} onStop={onStop} />
+      <RunBar run={run} backend={backend} onBackend={onBackend} backendFixed={backendFixed} canTrain={blocking.length === 0} onTrain={onTrain} onPause={onPause} onResume={onResume} onStop={onStop} onStep={onStep} />
+      <LiveNote store={store} />
       {lines.length > 0 && (
         <div className="blocked" data-testid="train-blocked">
           <p className="blocked__title">Fix {blocking.length === 1 ? 'this' : `these ${blocking.length} problems`} to train:</p>

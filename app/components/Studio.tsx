@@ -21,6 +21,7 @@ import { ProbeContext, type Probe } from '../lib/probe';
 import { RunStore } from '../lib/run-store';
 import { TrainerClient } from '../lib/trainer-client';
 import { useRun } from '../lib/use-run';
+import { useStepMode } from '../lib/use-step-mode';
 import { Banner, type BannerInfo } from './Banner';
 import { Canvas } from './Canvas';
 import { BlockShelf } from './editor/BlockShelf';
@@ -41,6 +42,7 @@ import { useDataFeature } from './data/use-data-feature';
 import { readDropped } from '../lib/share/figure';
 import { rememberGraph } from '../lib/share/recent';
 import { Toast, type Notice } from './Toast';
+import { WireStatsContext } from './WireStats';
 import { useStudioStorage } from './use-studio-storage';
 import { FigureGraphContext } from './teach/figure-graph';
 import { TeachBar, useTeach } from './teach/TeachBar';
@@ -193,10 +195,9 @@ function StudioShell() {
     },
     [backend, runStore, getClient],
   );
-  const train = useCallback(() => {
-    if (blocking.length) return;
-    void trainGraph(graph);
-  }, [blocking, graph, trainGraph]);
+  const stepMode = useStepMode({ graph, runState, canTrain: blocking.length === 0, getClient, trainGraph });
+  // the queue and imported weights train other graphs: canvas edits do not go to those runs
+  const trainOther = useCallback((...a: Parameters<typeof trainGraph>) => (stepMode.otherRun(), trainGraph(...a)), [stepMode, trainGraph]);
 
   // Labels depend on node ids and types only: dragging a node must not hand the views a new function.
   const viewGraph = runGraph ?? graph;
@@ -233,7 +234,7 @@ function StudioShell() {
               hideButton={!shows('runs')}
               importRef={runsImport}
               getClient={getClient}
-              runGraph={trainGraph}
+              runGraph={trainOther}
               graph={graph}
               canQueueCurrent={blocking.length === 0}
               backend={backend}
@@ -243,7 +244,7 @@ function StudioShell() {
             {shows('data') && <DataFeature open={data.open} onOpen={data.setOpen} onUse={data.use} pickRequest={data.pickRequest} />}
             {shows('presets') && <PresetMenu onChoose={choosePreset} />}
             {shows('files') && <FileActions graph={graph} onNew={() => replaceGraph(emptyGraph(), 'Started a new, empty graph')} onImportFile={importFile} />}
-            {shows('export') && <TorchExport graph={graph} getClient={getClient} notify={notify} onImportRun={(g, tensors) => void trainGraph(g, backend, { steps: 0, initialWeights: tensors })} />}
+            {shows('export') && <TorchExport graph={graph} getClient={getClient} notify={notify} onImportRun={(g, tensors) => void trainOther(g, backend, { steps: 0, initialWeights: tensors })} />}
           </div>
           <span className={`save-state save-state--${saveState}`} data-testid="save-state" data-state={saveState} title={saveError ?? undefined}>
             {SAVE_TEXT[saveState]}
@@ -258,7 +259,9 @@ function StudioShell() {
             <Banner banner={banner} onClose={() => setBanner(null)} />
             {ready ? (
               <ProbeContext.Provider value={probeChoice}>
+                <WireStatsContext.Provider value={runStore}>
                 <Canvas analysis={analysis} nodeIssues={nodeIssues} onNotice={wireRefused} onDropFiles={importFiles} frameKey={dockOpen ? 'dock' : 'full'} />
+                </WireStatsContext.Provider>
               </ProbeContext.Provider>
             ) : (
               <div className="canvas-loading">Restoring your last graph…</div>
@@ -291,7 +294,8 @@ function StudioShell() {
             onBackend={onBackend}
             backendFixed={classroom.backend !== null}
             blocking={blocking}
-            onTrain={train}
+            onTrain={stepMode.train}
+            onStep={stepMode.step}
             onPause={() => client.current?.pause()}
             onResume={() => client.current?.resume()}
             onStop={() => client.current?.stop()}

@@ -3,7 +3,8 @@
 // on the canvas is how a student checks that an architecture means what they
 // think before pressing Train.
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useState } from 'react';
+import { WireStatsTip } from './WireStats';
 import './TypedEdge.css';
 
 export interface TypedEdgeData extends Record<string, unknown> {
@@ -18,16 +19,20 @@ export interface TypedEdgeData extends Record<string, unknown> {
 export type StudioFlowEdge = Edge<TypedEdgeData, 'typed'>;
 
 function TypedEdgeView(props: EdgeProps<StudioFlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  const { id, source, sourceHandleId, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   const cls = ['typed-edge', selected ? 'is-selected' : '', data?.problem ? 'has-error' : '', data?.known ? '' : 'is-unknown', data?.probed ? 'is-probed' : ''].join(' ');
   // Between two close nodes the full label would hide under them; the shape alone still fits.
   const cramped = Math.abs(targetX - sourceX) < 170 && Math.abs(targetY - sourceY) < 60;
   const label = data?.label ?? '';
   const space = label.indexOf(' [');
+  // a hovered wire shows its tensor's statistics once a run has measured them
+  const [hovered, setHovered] = useState(false);
   return (
     <>
-      <BaseEdge id={id} path={path} className={cls} markerEnd={markerEnd} interactionWidth={18} />
+      <g onMouseEnter={() => setHovered(true)} onMouseLeave={() => setHovered(false)}>
+        <BaseEdge id={id} path={path} className={cls} markerEnd={markerEnd} interactionWidth={18} />
+      </g>
       <EdgeLabelRenderer>
         <div
           className={`edge-label ${cls}${cramped ? ' is-cramped' : ''}`}
@@ -44,6 +49,7 @@ function TypedEdgeView(props: EdgeProps<StudioFlowEdge>) {
             label
           )}
         </div>
+        {hovered && sourceHandleId && <WireStatsTip nodeId={source} port={sourceHandleId} x={labelX} y={labelY} />}
       </EdgeLabelRenderer>
     </>
   );

@@ -19,8 +19,10 @@ import type {
   EvalSetEvent,
   ImagesEvent,
   LatentEvent,
+  LiveParamsEvent,
   MetricsEvent,
   NodeStatsEvent,
+  StepStatsEvent,
   RunState,
   TrainEvent,
 } from '../../workers/protocol';
@@ -58,6 +60,10 @@ export interface RunSnapshot {
   collapse: CollapseEvent | null;
   collapseHistory: CollapsePoint[];
   nodeStats: NodeStatsEvent | null;
+  /** Step mode: the last step's node outputs and per-tensor gradient norms (training batch). */
+  stepStats: StepStatsEvent | null;
+  /** The last parameter change made during the run: what applied, or why it could not. */
+  live: LiveParamsEvent | null;
   energy: EnergyEvent | null;
   /** The latest attention maps (graphs with a transformer). */
   attention: AttentionEvent | null;
@@ -87,6 +93,8 @@ const IDLE: RunSnapshot = {
   collapse: null,
   collapseHistory: [],
   nodeStats: null,
+  stepStats: null,
+  live: null,
   energy: null,
   attention: null,
   evals: [],
@@ -219,6 +227,10 @@ export class RunStore {
           return this.update({ nodeStats: e });
         case 'energy':
           return this.update({ energy: e });
+        case 'stepstats':
+          return this.update({ stepStats: e });
+        case 'live':
+          return this.update({ live: e });
         case 'embeddings':
           return this.update({ embeddings: e });
         case 'attention':

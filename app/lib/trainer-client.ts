@@ -132,6 +132,16 @@ export class TrainerClient {
     this.api?.stop().catch(() => undefined);
   }
 
+  /** Step mode: `n` more steps of the paused run, then pause again. */
+  step(n: number): void {
+    this.api?.step(n).catch(() => undefined);
+  }
+
+  /** The edited graph: its params and learning rate apply from the run's next step. */
+  setGraph(graph: Graph): void {
+    this.api?.setGraph(graph).catch(() => undefined);
+  }
+
   /** The port the latent plot shows (null: the representation); applies at the next step, or the next run. */
   setProbe(probe: PortRef | null): void {
     this.probe = probe;

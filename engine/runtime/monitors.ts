@@ -106,33 +106,51 @@ export async function collapseSnapshot(plan: Plan, rows: Int32Array, step: numbe
   return { type: 'collapse', step, source: `${ref.node}.${ref.port}`, perDimStd, effectiveRank: rank, effectiveRankNote: rankSampleNote(rows.length, perDimStd.length), collapse: figure, alignment, uniformity, warning };
 }
 
-/** mean, std, min, max and the fraction of dead units (zero for every sample) of each node output, for the inspector. */
+/**
+ * One row [mean, std, min, max, dead] per float output of every plan node, from one
+ * forward pass's outputs (call inside a tidy). Dead: the fraction of units that are
+ * zero for every sample of the batch.
+ */
+export function portStatRows(plan: Plan, outputs: Map<string, Record<string, Tensor>>): { rows: Tensor | null; keys: Array<[string, string]> } {
+  const keys: Array<[string, string]> = [];
+  const rowsOut: Tensor[] = [];
+  for (const n of plan.nodes) {
+    for (const [port, type] of Object.entries(n.outputTypes)) {
+      const y = outputs.get(n.id)?.[port];
+      if (!y || y.dtype !== 'float32' || type.type === 'labels') continue;
+      const flat = y.rank === 0 ? tf.reshape(y, [1, 1]) : tf.reshape(y, [y.shape[0], -1]); // [N, F]
+      const { mean, variance } = tf.moments(flat);
+      const dead = tf.mean(tf.cast(tf.equal(tf.max(tf.abs(flat), 0), 0), 'float32')); // units silent for the whole batch
+      rowsOut.push(tf.stack([mean, tf.sqrt(variance), tf.min(flat), tf.max(flat), dead]));
+      keys.push([n.id, port]);
+    }
+  }
+  return { rows: rowsOut.length ? tf.stack(rowsOut) : null, keys }; // [K, 5]
+}
+
+/** The values of portStatRows' tensor, by node and port. */
+export function portStats(v: ArrayLike<number>, keys: Array<[string, string]>, offset = 0): Record<string, Record<string, PortStats>> {
+  const stats: Record<string, Record<string, PortStats>> = {};
+  keys.forEach(([id, port], k) => {
+    const i = offset + 5 * k;
+    (stats[id] ??= {})[port] = { mean: v[i], std: v[i + 1], min: v[i + 2], max: v[i + 3], dead: v[i + 4] };
+  });
+  return stats;
+}
+
+/** mean, std, min, max and the fraction of dead units of each node output on held-out samples, for the inspector. */
 export async function nodeStats(plan: Plan, rows: Int32Array, step: number): Promise<NodeStatsEvent> {
   const sub = rows.slice(0, Math.min(256, rows.length));
-  const keys: Array<[string, string]> = [];
+  let keys: Array<[string, string]> = [];
   const t = tf.tidy(() => {
     const r = plan.forward({ training: false, step, totalSteps: step, batch: { split: 'test', indices: sub }, pass: 97 });
-    const rowsOut: Tensor[] = [];
-    for (const n of plan.nodes) {
-      for (const [port, type] of Object.entries(n.outputTypes)) {
-        const y = r.outputs.get(n.id)?.[port];
-        if (!y || y.dtype !== 'float32' || type.type === 'labels') continue;
-        const flat = y.rank === 0 ? tf.reshape(y, [1, 1]) : tf.reshape(y, [y.shape[0], -1]); // [N, F]
-        const { mean, variance } = tf.moments(flat);
-        const dead = tf.mean(tf.cast(tf.equal(tf.max(tf.abs(flat), 0), 0), 'float32')); // units silent for the whole batch
-        rowsOut.push(tf.stack([mean, tf.sqrt(variance), tf.min(flat), tf.max(flat), dead]));
-        keys.push([n.id, port]);
-      }
-    }
-    return tf.stack(rowsOut); // [K, 5]
+    const out = portStatRows(plan, r.outputs);
+    keys = out.keys;
+    return out.rows ?? tf.zeros([0, 5]);
   });
   const v = await t.data();
   t.dispose();
-  const stats: Record<string, Record<string, PortStats>> = {};
-  keys.forEach(([id, port], i) => {
-    (stats[id] ??= {})[port] = { mean: v[5 * i], std: v[5 * i + 1], min: v[5 * i + 2], max: v[5 * i + 3], dead: v[5 * i + 4] };
-  });
-  return { type: 'nodestats', step, stats };
+  return { type: 'nodestats', step, stats: portStats(v, keys) };
 }
 
 const GRID = 48;

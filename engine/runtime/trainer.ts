@@ -15,6 +15,8 @@ import { collapseSnapshot, energySnapshot, evalSubset, latentSnapshot, nodeStats
 import { planTensors, writePlanTensors } from './export-step';
 import type { GraphIssue } from '../types';
 import { DivergenceWatch } from './divergence';
+import { applyLiveParams } from './live-params';
+import { StepStats } from './step-stats';
 
 /** Steps between divergence reads when logEvery is longer. */
 const READ_EVERY = 50;
@@ -60,6 +62,12 @@ export interface Control {
   projection?: 'pca' | 'umap';
   /** Set to ask for a latent snapshot at the next step (after the probe or projection changed). */
   refreshLatent?: boolean;
+  /** Step mode: pause after this many more steps (null or absent: run on). */
+  stepsLeft?: number | null;
+  /** Step mode: log every step and send its `stepstats` (node outputs, per-tensor gradient norms). */
+  stepStats?: boolean;
+  /** The same graph with edited params, applied before the next step (engine/runtime/live-params.ts). */
+  nextGraph?: ValidatedGraph | null;
 }
 
 function makeOptimizer(t: TrainSettings): tf.Optimizer {
@@ -85,7 +93,8 @@ function yieldToEventLoop(): Promise<void> {
 export async function runTraining(opts: RunOptions, control: Control = { paused: false, stopped: false }): Promise<DoneEvent> {
   const { emit } = opts;
   const graph = opts.validated.graph;
-  const settings = graph.meta.train;
+  // a copy: live edits (the learning rate) change it during the run
+  const settings = { ...graph.meta.train };
   const totalSteps = opts.steps ?? settings.steps;
   const t0 = performance.now();
   /** Warnings so far (explosions, dead networks): re-emitted whole, since the issues event replaces the list shown. */
@@ -148,6 +157,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
   let lastYield = performance.now();
   const monitors = opts.monitors ?? { latent: false, collapse: false, nodeStats: false, energy: false };
   const evaluate = opts.evaluate ?? { every: 0, atEnd: false };
+  const stepStats = new StepStats(plan);
   const subset = evalSubset(plan);
   const galleryRows = attentionRows(plan);
   if (monitors.latent) {
@@ -191,8 +201,13 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
         if (!control.stopped) emit({ type: 'state', state: 'running' });
       }
       if (control.stopped) break;
+      if (control.nextGraph) {
+        emit(applyLiveParams(plan, settings, optimizers.values(), control.nextGraph, step));
+        control.nextGraph = null;
+      }
+      const measure = !!control.stepStats;
 
-      const log = step % settings.logEvery === 0 || step === 1 || step === totalSteps;
+      const log = step % settings.logEvery === 0 || step === 1 || step === totalSteps || measure;
       const batch = { split: 'train' as const, indices: sampler.next(plan.batchSize) };
       const logged: Array<[string, Tensor]> = [];
       const norms: Array<[string, Tensor]> = [];
@@ -206,6 +221,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
         const pi = pass++;
         const lossOf = () => {
           const r = plan.forward({ training: true, step, totalSteps, batch, pass: pi });
+          if (measure) stepStats.outputs(r.outputs);
           let total: Tensor | null = null;
           for (const l of phase.losses) {
             const term = r.terms.get(l.id)!;
@@ -237,12 +253,21 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
           // optimizer update included, is silently dropped (the weights then drift to NaN).
           norms.push([phase.name, tf.tidy(() => tf.sqrt(tf.sum(tf.stack(Object.values(grads).map((g) => tf.sum(tf.square(g)))))))]);
         }
+        if (measure && lastRep) stepStats.gradients(phase.name, grads, phase.vars);
         optimizers.get(phase.name)!.applyGradients(grads);
         tf.dispose(Object.values(grads));
       }
       plan.updateMirrors('after-step', step, totalSteps);
       plan.runAfterStep();
       completed = step;
+      if (measure) emit(await stepStats.read(step));
+      // step mode: the requested steps are done, so the run pauses before the next one and the views catch up
+      const stepped = control.stepsLeft != null && --control.stepsLeft <= 0;
+      if (stepped) {
+        control.stepsLeft = null;
+        control.paused = true;
+        control.refreshLatent = monitors.latent;
+      }
 
       // read at every log, and at least every READ_EVERY steps so a long logEvery cannot hide a divergence
       if (log || step - lastRead >= READ_EVERY) {
@@ -301,7 +326,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
         }
       }
       const wantLatent = monitors.latent && (step % settings.latentEvery === 0 || step === totalSteps || !!control.refreshLatent);
-      if (step % settings.imageEvery === 0 || step === totalSteps || wantLatent) {
+      if (step % settings.imageEvery === 0 || step === totalSteps || wantLatent || stepped) {
         control.refreshLatent = false;
         await snapshot(step, wantLatent);
       }
@@ -333,6 +358,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
   } catch (e) {
     tf.dispose(pending.map(([, , t]) => t));
     pending = [];
+    stepStats.clear();
     plan.clearAfterStep();
     const err = e as Error;
     if (err instanceof NodeError) {
