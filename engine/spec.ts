@@ -146,7 +146,7 @@ export interface LatentInfo<P> {
   dim(params: P): number;
   steps(params: P): number;
   method(params: P): 'ista' | 'gd';
-  /** Step size; 0 = automatic 1/L, with L the largest curvature of the smooth energy (power iteration). */
+  /** Step size; 0 = automatic 1/(1.25 L), with L the largest curvature of the smooth energy (power iteration tracked from step to step). */
   stepSize(params: P): number;
 }
 

@@ -85,3 +85,36 @@ test('training needs a dataset and a loss', () => {
   g.edges = g.edges.filter((e) => e.to.node !== 'recon');
   assert.ok(analyzeForTraining(g, getSpec).issues.some((i) => i.code === 'no-loss'));
 });
+
+test('what the compiler refuses is found first, on the nodes: two datasets feeding the losses, none feeding them', () => {
+  const two = ae();
+  two.nodes.push({ ...structuredClone(two.nodes[0]), id: 'data2' });
+  two.edges = two.edges.map((e) => (e.id === 'e-data-recon' ? { ...e, from: { node: 'data2', port: 'image' } } : e));
+  const twice = analyzeForTraining(two, getSpec).issues.find((i) => /only one dataset/.test(i.message));
+  assert.deepEqual(twice?.nodeIds, ['data', 'data2']);
+  assert.match(twice!.message, /2 do \("data", "data2"\)/);
+
+  // a second dataset that feeds nothing is harmless
+  const spare = ae();
+  spare.nodes.push({ ...structuredClone(spare.nodes[0]), id: 'data2' });
+  assert.ok(!analyzeForTraining(spare, getSpec).issues.some((i) => i.severity === 'error'));
+
+  const cut = ae();
+  cut.edges = cut.edges.filter((e) => e.from.node !== 'data');
+  const none = analyzeForTraining(cut, getSpec).issues.find((i) => i.code === 'no-dataset');
+  assert.match(none!.message, /no dataset feeds a loss/);
+  assert.ok(none!.nodeIds.includes('data') && none!.nodeIds.includes('recon'));
+});
+
+test('a latent variable downstream of another is refused on both nodes', () => {
+  // the shipped latent has no inputs; a spec that had one must not nest inner minimisations
+  const real = getSpec('op.latent')!;
+  const withInput = { ...real, inputs: [{ id: 'in', label: 'in', type: 'latent' as const, accepts: ['latent' as const, 'vector' as const] }] };
+  const lookup = (t: string) => (t === 'op.latent' ? withInput : getSpec(t));
+  const g = presetGraph('sparse-coding')!;
+  g.nodes.push({ ...structuredClone(g.nodes.find((n) => n.id === 'z')!), id: 'z2' });
+  g.edges.push({ id: 'e-z2-z', from: { node: 'z2', port: 'out' }, to: { node: 'z', port: 'in' } });
+  const issue = analyzeForTraining(g, lookup as typeof getSpec).issues.find((i) => /downstream of the latent variable/.test(i.message));
+  assert.deepEqual(issue?.nodeIds, ['z', 'z2']);
+  assert.ok(!analyzeForTraining(presetGraph('sparse-coding')!, lookup as typeof getSpec).issues.some((i) => /downstream/.test(i.message)));
+});

@@ -6,14 +6,30 @@ import { kwargs, type TorchPart } from '../../engine/export/types';
 
 const LATENT = String.raw`
 class Latent(nn.Module):
-    """Inner minimisation: K steps z <- z - eta grad E(z) (then soft-thresholding for
-    ISTA), from z = 0; eta = 0.95 / L with L the largest curvature of the smooth energy,
-    by power iteration on differences of gradients, re-estimated every 25 steps."""
+    """Inner minimisation: at most K steps z <- z - eta grad E(z) (then soft-thresholding
+    for ISTA), from z = 0, stopping once z settles (checked every 10 steps: no entry moved
+    by more than 1e-5 of the largest). eta = 1 / (1.25 L), L the largest curvature of the
+    smooth energy by power iteration on differences of gradients: 12 iterations from a
+    random start, then 2 per training step warm-started from the last step's vector."""
 
     def __init__(self, dim, steps, method, step_size):
         super().__init__()
         self.dim, self.steps, self.method, self.step_size = dim, steps, method, step_size
-        self.cached = None  # (step, curvature)
+        self.cached = None  # (curvature, unit power vector)
+
+    def curvature(self, grad, z, draw):
+        same = self.cached is not None and self.cached[1].shape == z.shape
+        if self.cached is not None and not self.training:
+            return self.cached[0]
+        v = self.cached[1] if same else draw("power", lambda: torch.randn(*z.shape))
+        g0, lam = grad(z), 1.0
+        for _ in range(2 if same else 12):
+            v = v / v.norm()
+            hv = grad(z + v) - g0
+            lam = max(1e-6, float((hv * v).sum()))
+            v = hv
+        self.cached = (lam, (v / v.norm()).detach())
+        return lam
 
     def forward(self, energy, l1, rows, step, draw):
         with torch.enable_grad():
@@ -23,24 +39,15 @@ class Latent(nn.Module):
                 zz = zz.detach().requires_grad_(True)
                 return torch.autograd.grad(energy(zz), zz)[0]
 
-            eta = self.step_size
-            if eta == 0 and self.cached is not None and (not self.training or step - self.cached[0] < 25):
-                eta = 0.95 / self.cached[1]
-            elif eta == 0:
-                v = draw("power", lambda: torch.randn(rows, self.dim))
-                g0, lam = grad(z), 1.0
-                for _ in range(12):
-                    v = v / v.norm()
-                    hv = grad(z + v) - g0
-                    lam = max(1e-6, float((hv * v).sum()))
-                    v = hv
-                eta = 0.95 / lam
-                self.cached = (step, lam)
+            eta = self.step_size or 1.0 / (1.25 * self.curvature(grad, z, draw))
             shrink = l1 if self.method == "ista" else 0.0
-            for _ in range(self.steps):
+            for k in range(1, self.steps + 1):
+                prev = z
                 z = z - eta * grad(z)
                 if shrink > 0:
                     z = torch.sign(z) * F.relu(z.abs() - eta * shrink)
+                if k % 10 == 0 and k < self.steps and float((z - prev).abs().max()) <= 1e-5 * max(float(z.abs().max()), 1e-6):
+                    break
         return z.detach()  # the weight update treats z as data
 `;
 

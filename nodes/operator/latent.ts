@@ -13,9 +13,9 @@ export const latent = defineNode({
   outputs: [{ id: 'out', label: 'z', type: 'latent' }],
   params: {
     dim: int({ label: 'Latent size', default: 64, min: 1, max: 2048, doc: 'Dimension of z (the number of dictionary atoms in sparse coding).' }),
-    steps: int({ label: 'Inner steps', default: 30, min: 1, max: 500, doc: 'K, the minimisation steps per batch.' }),
+    steps: int({ label: 'Inner steps', default: 30, min: 1, max: 500, doc: 'K, the most minimisation steps per batch: the loop stops earlier once z settles (checked every 10 steps), so a large K costs only what convergence needs.' }),
     method: choice({ label: 'Method', options: ['ista', 'gd'] as const, default: 'ista', doc: 'ista: gradient step on the smooth energy, then soft-thresholding for L1 terms. gd: plain gradient descent on the whole energy.' }),
-    stepSize: num({ label: 'Step size', default: 0, min: 0, max: 10, step: 0.01, doc: '0 = automatic 1/L, with L the largest curvature of the smooth energy (power iteration).' }),
+    stepSize: num({ label: 'Step size', default: 0, min: 0, max: 10, step: 0.01, doc: '0 = automatic 1/(1.25 L), with L the largest curvature of the smooth energy, tracked by a power iteration refreshed on every training step (the margin covers its estimate from below).' }),
   },
   latent: { dim: (p) => p.dim, steps: (p) => p.steps, method: (p) => p.method, stepSize: (p) => p.stepSize },
   infer: ({ params }) => ({ out: { type: 'latent', shape: ['B', params.dim] } }),

@@ -270,3 +270,36 @@ test("a class's 30 runs files import at once, refusals are named per file, and t
   c.setRanking('knn');
   assert.equal(c.getSnapshot().ranking, 'knn');
 });
+
+test('storage full while recording: training goes on, the user is told once, the copy already saved stays readable', async () => {
+  const inner = memoryRunDB();
+  let puts = 0;
+  let room = 1;
+  // the first write (the run exists, "running") fits; every later one hits the quota, as IndexedDB
+  // reports it: the put's transaction aborts, so the stored copy is left as it was
+  const full: RunDB = { ...inner, put: (r) => (++puts, room-- > 0 ? inner.put(structuredClone(r)) : Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) };
+  const { c, s } = setup(full, 40);
+  await c.start();
+  // the run's 40 steps, then the first write lands; its end is recorded after that
+  s.hold = { release: () => undefined };
+  const training = s.host.runGraph(presetGraph('ae')!, 'cpu');
+  await until(() => puts === 1, 'the first write');
+  s.hold.release();
+  s.hold = null;
+  await training;
+  await until(() => c.getSnapshot().storageNote !== null, 'the storage note');
+  await until(() => c.getSnapshot().liveSteps['run-1'] === undefined, 'the run to end');
+  assert.ok(puts >= 2, `later writes were tried (${puts})`);
+  const told = s.notices.filter((n) => /Browser storage is full/.test(n.message));
+  assert.equal(told.length, 1, 'one toast per run');
+  assert.equal(told[0].tone, 'error');
+  assert.match(c.getSnapshot().storageNote!, /"Autoencoder" is no longer being saved \(training goes on; the copy saved at step \d+ is kept\)/);
+  const kept = await new RunHistory(full).load('run-1');
+  assert.ok(kept.ok, 'the stored copy still loads');
+  assert.equal(kept.ok && kept.record.status, 'running');
+  // the next run (space freed) saves normally
+  room = Infinity;
+  await s.host.runGraph(presetGraph('ae')!, 'cpu');
+  await until(() => c.getSnapshot().listing?.runs.some((r) => r.id === 'run-2' && r.status === 'finished') ?? false, 'the next run saved');
+  c.dispose();
+});

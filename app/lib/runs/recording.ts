@@ -22,6 +22,11 @@ interface QueueMeta {
   onEnd(r: RunRecord): void;
 }
 
+/** Browser storage refused a write because it is full (IndexedDB aborts the write: the stored copy stays as it was). */
+function isQuota(e: unknown): boolean {
+  return (e as { name?: string })?.name === 'QuotaExceededError' || /quota/i.test((e as Error)?.message ?? '');
+}
+
 function message(e: unknown): string {
   return (e as Error)?.message || String(e);
 }
@@ -101,11 +106,28 @@ export class RunRecording {
       },
       c.env.now,
     );
-    const saver = new LiveRunSaver(recorder, (r) => c.history.save(r).then(() => c.scheduleRefresh()), {
-      intervalMs: c.env.saveEveryMs,
-      now: c.env.now,
-      onError: (e) => c.set({ storageNote: `The run could not be saved: ${message(e)}` }),
-    });
+    let told = false;
+    let savedSteps = 0;
+    const saver = new LiveRunSaver(
+      recorder,
+      (r) => {
+        const steps = r.stepsDone;
+        return c.history.save(r).then(() => ((savedSteps = steps), c.scheduleRefresh()));
+      },
+      {
+        intervalMs: c.env.saveEveryMs,
+        now: c.env.now,
+        onError: (e) => {
+          const note = isQuota(e)
+            ? `Browser storage is full, so "${recorder.record.name}" is no longer being saved (training goes on; the copy saved at step ${savedSteps} is kept). Delete or export old runs to free space.`
+            : `The run could not be saved: ${message(e)}`;
+          // one toast per run, the note stays in the Runs panel
+          if (!told) c.host.notify(note, 'error');
+          told = true;
+          c.set({ storageNote: note });
+        },
+      },
+    );
     const release = c.env.holdRunLock(id);
     this.savers.set(id, saver);
     this.active++;

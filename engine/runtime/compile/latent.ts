@@ -1,6 +1,7 @@
 // Latent variables found by inner minimisation (sparse coding, latent-variable
 // EBMs): where they split the forward pass, and ISTA / gradient descent on the
-// energy downstream of a latent, with step 1/L from a power iteration.
+// energy downstream of a latent, with step 1/(1.25 L), L tracked by a power
+// iteration warm-started from step to step, stopping early once z settles.
 import * as tf from '@tensorflow/tfjs';
 import { hashSeed } from '../../rng';
 import type { Tensor } from '../../spec';
@@ -39,11 +40,32 @@ export function splitAtLatents(nodes: readonly CompiledNode[]): { ok: true; spli
   };
 }
 
-/** The dictionary moves slowly: the curvature estimate is reused for this many steps. */
-const CURVATURE_REFRESH = 25;
+/** Power iterations the first time a latent's curvature is measured (from a seeded random start). */
+const POWER_COLD = 12;
+/**
+ * Power iterations on every later training step, warm-started from the last
+ * step's vector: the weights move a little each step, so the estimate follows
+ * them instead of going stale (a stale, too small L made ISTA overshoot and diverge).
+ */
+const POWER_WARM = 2;
+/** Power iteration approaches the largest curvature from below: the step is 1 / (SAFETY · estimate). */
+const SAFETY = 1.25;
+/** The inner loop checks every this many steps whether z stopped changing... */
+const CONVERGE_EVERY = 10;
+/** ...and stops when no entry moved by more than this fraction of the code's largest entry in one step. */
+const CONVERGE_TOL = 1e-5;
+
+/** Whether one step from a to b moved no entry by more than CONVERGE_TOL of the code's largest entry. */
+function settledStep(a: Tensor, b: Tensor): boolean {
+  const [moved, size] = tf.tidy(() => tf.stack([tf.max(tf.abs(tf.sub(b, a))), tf.max(tf.abs(b))]).dataSync());
+  return moved <= CONVERGE_TOL * Math.max(size, 1e-6);
+}
 
 export class LatentInference {
-  private readonly curvature = new Map<string, { step: number; lambda: number }>();
+  /** Per latent: the last curvature estimate and the power vector it came from (kept as data, not a tensor, so nothing leaks). */
+  private readonly curvature = new Map<string, { lambda: number; v: Float32Array; shape: [number, number] }>();
+  /** Inner steps the last inference of each latent took (fewer than K when it converged early). */
+  readonly stepsTaken = new Map<string, number>();
 
   constructor(
     private readonly seed: number,
@@ -70,6 +92,29 @@ export class LatentInference {
     return { smooth: tf.mul(smooth, z.shape[0]), l1 };
   }
 
+  /**
+   * The largest curvature of the smooth energy at z, by power iteration on
+   * differences of gradients (exact for a linear decoder, where Hv = DDᵀv).
+   * Evaluation passes reuse the training estimate: the weights do not move between them.
+   */
+  private largestCurvature(ps: PassState, lat: CompiledNode, z: Tensor, grad: (z: Tensor) => Tensor): number {
+    const cached = this.curvature.get(lat.id);
+    const [rows, dim] = z.shape as [number, number];
+    const same = cached && cached.shape[0] === rows && cached.shape[1] === dim;
+    if (cached && !ps.args.training) return cached.lambda;
+    let v: Tensor = same ? tf.tensor2d(cached!.v, cached!.shape) : tf.randomNormal(z.shape, 0, 1, 'float32', hashSeed(this.seed, lat.id, 'power'));
+    let lambda = 1;
+    const g0 = grad(z);
+    for (let i = 0, n = same ? POWER_WARM : POWER_COLD; i < n; i++) {
+      v = tf.div(v, tf.norm(v));
+      const hv = tf.sub(grad(tf.add(z, v)), g0);
+      lambda = Math.max(1e-6, tf.sum(tf.mul(hv, v)).dataSync()[0]);
+      v = hv;
+    }
+    this.curvature.set(lat.id, { lambda, v: tf.div(v, tf.norm(v)).dataSync() as Float32Array, shape: [rows, dim] });
+    return lambda;
+  }
+
   /** The code z [B, d] that minimises the energy downstream of `lat` for this pass's batch (call inside a tidy). */
   infer(ps: PassState, lat: CompiledNode): Tensor {
     const L = lat.spec.latent!;
@@ -80,33 +125,24 @@ export class LatentInference {
     let z: Tensor = tf.zeros([rows, L.dim(p)]); // [B, d]
     const grad = (zz: Tensor) => tf.grad((v: Tensor) => this.energy(ps, lat, v, method === 'ista').smooth)(zz);
     let eta = L.stepSize(p);
-    const cached = this.curvature.get(lat.id);
-    // evaluation passes reuse the training estimate: the dictionary does not move between them
-    if (eta === 0 && cached && (!ps.args.training || ps.args.step - cached.step < CURVATURE_REFRESH)) eta = 0.95 / cached.lambda;
-    else if (eta === 0) {
-      // power iteration on the Hessian of the smooth energy, by differences of
-      // gradients: exact for a linear decoder (Hv = DᵀDv), where 1/L is ISTA's step
-      let v: Tensor = tf.randomNormal(z.shape, 0, 1, 'float32', hashSeed(this.seed, lat.id, 'power'));
-      let lambda = 1;
-      const g0 = grad(z);
-      for (let i = 0; i < 12; i++) {
-        v = tf.div(v, tf.norm(v));
-        const hv = tf.sub(grad(tf.add(z, v)), g0);
-        lambda = Math.max(1e-6, tf.sum(tf.mul(hv, v)).dataSync()[0]);
-        v = hv;
-      }
-      eta = 0.95 / lambda;
-      // re-estimated every CURVATURE_REFRESH steps, not on every step's hot path
-      this.curvature.set(lat.id, { step: ps.args.step, lambda });
-    }
+    if (eta === 0) eta = 1 / (SAFETY * this.largestCurvature(ps, lat, z, grad));
     const l1 = method === 'ista' ? this.energy(ps, lat, z, true).l1 : 0;
-    for (let k = 0; k < K; k++) {
-      z = tf.sub(z, tf.mul(grad(z), eta));
-      if (method === 'ista' && l1 > 0) {
+    let k = 0;
+    while (k < K) {
+      const prev = z;
+      // each step in its own tidy, so 500 inner steps hold one z at a time, not 500 gradient tapes
+      z = tf.tidy(() => {
+        const step = tf.sub(prev, tf.mul(grad(prev), eta));
         // soft-thresholding: the proximal step of α‖z‖₁ (per sample, hence no batch factor)
-        z = tf.mul(tf.sign(z), tf.relu(tf.sub(tf.abs(z), eta * l1)));
-      }
+        return method === 'ista' && l1 > 0 ? tf.mul(tf.sign(step), tf.relu(tf.sub(tf.abs(step), eta * l1))) : step;
+      });
+      k++;
+      // bounded work: 500 inner steps cost 500 gradients, so stop once z has settled
+      const settled = k % CONVERGE_EVERY === 0 && k < K && settledStep(prev, z);
+      prev.dispose();
+      if (settled) break;
     }
+    this.stepsTaken.set(lat.id, k);
     return z;
   }
 }
