@@ -68,7 +68,8 @@ export interface InferArgs<P> {
   lookupNode?: (id: string) => { spec: NodeSpec<ParamDefs>; params: ParamValues<ParamDefs> } | undefined;
 }
 
-export type InitKind = 'glorot' | 'he' | 'zeros' | 'ones' | 'normal';
+/** 'fan-in': U(±1/√fan_in), PyTorch's nn.Linear default for weights and biases (fan_in = shape[0] unless given). */
+export type InitKind = 'glorot' | 'he' | 'zeros' | 'ones' | 'normal' | 'fan-in';
 
 export interface InitCtx<P> {
   tf: Tf;
@@ -76,7 +77,7 @@ export interface InitCtx<P> {
   inputTypes: Record<string, TensorType>;
   outputTypes: Record<string, TensorType>;
   /** Creates a trainable variable owned by this node (seeded initialisation). */
-  variable(name: string, shape: number[], init: InitKind): Variable;
+  variable(name: string, shape: number[], init: InitKind, fanIn?: number): Variable;
   /** Creates a non-trainable state tensor owned by this node (queues, centres, running stats). */
   state(name: string, value: Tensor): void;
 }

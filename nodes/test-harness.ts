@@ -108,7 +108,7 @@ export function nodeHarness(
     params: params as never,
     inputTypes,
     outputTypes,
-    variable: (name, shape, kind) => (vars[name] = tf.tidy(() => tf.variable(initTensor(tf, kind, shape, seed++), true, `h${id}/${spec.type}/${name}`))),
+    variable: (name, shape, kind, fanIn) => (vars[name] = tf.tidy(() => tf.variable(initTensor(tf, kind, shape, seed++, fanIn), true, `h${id}/${spec.type}/${name}`))),
     state: (name, value) => {
       state[name] = tf.keep(value);
     },

@@ -1,6 +1,6 @@
 import { ACTIVATIONS, type Activation } from '../../engine/ops/activation';
 import { forwardDeconvStack, initDeconvStack } from '../../engine/ops/conv';
-import { NORMS, forwardMlp, initMlp, type MlpConfig } from '../../engine/ops/mlp';
+import { MLP_INIT_DOC, MLP_INITS, NORMS, forwardMlp, initMlp, type MlpConfig, type MlpInit } from '../../engine/ops/mlp';
 import { choice, int, intList } from '../../engine/params';
 import { defineNode } from '../../engine/spec';
 import { featureSize, problem, type TensorType } from '../../engine/types';
@@ -16,6 +16,7 @@ type P = {
   activation: Activation;
   outActivation: Activation;
   norm: (typeof NORMS)[number];
+  init: MlpInit;
 };
 
 /** The CNN decoder starts from a feature map 2^L times smaller than the image. */
@@ -34,12 +35,13 @@ function config(input: TensorType, p: P): MlpConfig {
     // the CNN's dense head feeds more layers: keep its non-linearity
     outActivation: p.arch === 'cnn' ? p.activation : p.outActivation,
     norm: p.norm,
+    init: p.init,
   };
 }
 
 export const decoder = defineNode({
   type: 'net.decoder',
-  version: 1,
+  version: 2,
   label: 'Decoder',
   category: 'network',
   doc: 'Maps a latent code back to an image, x̃ = g(h). Trained with a reconstruction loss it learns to undo the encoder; fed with noise from the prior (VAE, GAN) it generates new images.',
@@ -56,7 +58,9 @@ export const decoder = defineNode({
     activation: choice({ label: 'Activation', options: ACTIVATIONS, default: 'relu', doc: 'Non-linearity after each hidden layer.' }),
     outActivation: choice({ label: 'Output activation', options: ACTIVATIONS, default: 'sigmoid', doc: 'sigmoid for pixels in 0..1 (BCE), tanh for -1..1 (MSE).' }),
     norm: choice({ label: 'Normalisation', options: NORMS, default: 'none', doc: 'Batch or layer norm after each hidden dense layer.' }),
+    init: choice({ label: 'Initialisation', options: MLP_INITS, default: 'pytorch', doc: MLP_INIT_DOC }),
   },
+  migrate: (params, from) => (from < 2 ? { init: 'he-glorot', ...params } : params),
   usesConv: (p) => p.arch === 'cnn',
   infer: ({ inputs, params: p }) => {
     if (p.arch === 'cnn') {

@@ -8,7 +8,7 @@ class Encoder(nn.Module):
     """h = f(x): optional stride-2 convolutions, then dense layers. A Gaussian output
     is (mu, log var) stacked as [N, 2, d]."""
 
-    def __init__(self, in_shape, arch, channels, kernel, hidden, latent, activation, out_activation, norm, output, views):
+    def __init__(self, in_shape, arch, channels, kernel, hidden, latent, activation, out_activation, norm, output, views, init="he-glorot"):
         super().__init__()
         self.arch, self.output, self.latent = arch, output, latent
         self.out_activation, self.hidden = out_activation, hidden
@@ -20,7 +20,7 @@ class Encoder(nn.Module):
                 h, w = math.ceil(h / 2), math.ceil(w / 2)
             feat = h * w * channels[-1]
         gaussian = output == "gaussian"
-        self.mlp = MLP(feat, hidden, 2 * latent if gaussian else latent, activation, "linear" if gaussian else out_activation, norm, False, views)
+        self.mlp = MLP(feat, hidden, 2 * latent if gaussian else latent, activation, "linear" if gaussian else out_activation, norm, False, views, init)
 
     def body(self, x):
         if self.arch == "cnn":
@@ -54,7 +54,7 @@ export const encoderTorch: TorchPart = {
   module: ({ params: p, inputTypes }: PartArgs) => {
     const t = inputTypes.in;
     const inShape = t.shape.length === 4 ? t.shape.slice(1) : [features(t)];
-    return `Encoder(${kwargs({ in_shape: inShape, arch: p.arch, channels: p.channels, kernel: p.kernel, hidden: p.hidden, latent: p.latent, activation: p.activation, out_activation: p.outActivation, norm: p.norm, output: p.output, views: t.views ?? 1 })})`;
+    return `Encoder(${kwargs({ in_shape: inShape, arch: p.arch, channels: p.channels, kernel: p.kernel, hidden: p.hidden, latent: p.latent, activation: p.activation, out_activation: p.outActivation, norm: p.norm, output: p.output, views: t.views ?? 1, init: p.init })})`;
   },
   forward: ({ py, inputs, out, used, id }) => {
     const lines = [`${out.out} = self.${py}(${inputs.in})`];

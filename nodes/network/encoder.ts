@@ -1,7 +1,7 @@
 import { ACTIVATIONS, type Activation } from '../../engine/ops/activation';
 import { contractivePenalty } from '../../engine/ops/contractive';
 import { downsampled, forwardConvStack, initConvStack } from '../../engine/ops/conv';
-import { NORMS, forwardMlp, initMlp, type MlpConfig } from '../../engine/ops/mlp';
+import { MLP_INIT_DOC, MLP_INITS, NORMS, forwardMlp, initMlp, type MlpConfig, type MlpInit } from '../../engine/ops/mlp';
 import { choice, int, intList } from '../../engine/params';
 import { defineNode, type ForwardCtx, type Tensor } from '../../engine/spec';
 import { featureSize, problem, type TensorType } from '../../engine/types';
@@ -16,6 +16,7 @@ type P = {
   outActivation: Activation;
   norm: (typeof NORMS)[number];
   output: 'point' | 'gaussian';
+  init: MlpInit;
 };
 
 /** Features entering the dense head: the input itself (MLP) or the last feature map (CNN). */
@@ -35,6 +36,7 @@ function config(input: TensorType, p: P): MlpConfig {
     activation: p.activation,
     outActivation: gaussian ? 'linear' : p.outActivation,
     norm: p.norm,
+    init: p.init,
   };
 }
 
@@ -58,7 +60,7 @@ function jacobianPenalty(ctx: ForwardCtx<P>, x: Tensor, h: Tensor, body: (x: Ten
 
 export const encoder = defineNode({
   type: 'net.encoder',
-  version: 1,
+  version: 2,
   label: 'Encoder',
   category: 'network',
   roles: ['representation'],
@@ -78,7 +80,9 @@ export const encoder = defineNode({
     outActivation: choice({ label: 'Output activation', options: ACTIVATIONS, default: 'linear', doc: 'Applied to the latent (tanh bounds it, linear leaves it free).' }),
     norm: choice({ label: 'Normalisation', options: NORMS, default: 'none', doc: 'Batch or layer norm after each hidden dense layer.' }),
     output: choice({ label: 'Output', options: ['point', 'gaussian'] as const, default: 'point', doc: 'point: a code h. gaussian: a distribution N(μ, σ²) per input, for a VAE.' }),
+    init: choice({ label: 'Initialisation', options: MLP_INITS, default: 'pytorch', doc: MLP_INIT_DOC }),
   },
+  migrate: (params, from) => (from < 2 ? { init: 'he-glorot', ...params } : params),
   usesConv: (p) => p.arch === 'cnn',
   infer: ({ inputs, params }) => {
     const t = inputs.in;

@@ -2,7 +2,7 @@
 // with batch norm by default — at MNIST scale BYOL and SimSiam collapse
 // without BN in these heads (docs/methods.md).
 import { ACTIVATIONS } from '../../engine/ops/activation';
-import { NORMS, forwardMlp, initMlp, type MlpConfig } from '../../engine/ops/mlp';
+import { MLP_INIT_DOC, MLP_INITS, NORMS, forwardMlp, initMlp, type MlpConfig, type MlpInit } from '../../engine/ops/mlp';
 import { bool, choice, int, intList } from '../../engine/params';
 import { defineNode, type NodeRole } from '../../engine/spec';
 import { featureSize, type TensorType } from '../../engine/types';
@@ -19,17 +19,17 @@ interface HeadDefaults {
   roles?: readonly NodeRole[];
 }
 
-type P = { hidden: number[]; out: number; activation: (typeof ACTIVATIONS)[number]; norm: (typeof NORMS)[number]; normOutput: boolean };
+type P = { hidden: number[]; out: number; activation: (typeof ACTIVATIONS)[number]; norm: (typeof NORMS)[number]; normOutput: boolean; init: MlpInit };
 
 function config(input: TensorType, p: P): MlpConfig {
   const inDim = featureSize(input);
-  return { inDim, hidden: p.hidden, outDim: p.out || inDim, activation: p.activation, outActivation: 'linear', norm: p.norm, normOutput: p.normOutput };
+  return { inDim, hidden: p.hidden, outDim: p.out || inDim, activation: p.activation, outActivation: 'linear', norm: p.norm, normOutput: p.normOutput, init: p.init };
 }
 
 export function mlpHead(d: HeadDefaults) {
   return defineNode({
     type: d.type,
-    version: 1,
+    version: 2,
     label: d.label,
     category: 'network',
     roles: d.roles,
@@ -42,7 +42,9 @@ export function mlpHead(d: HeadDefaults) {
       activation: choice({ label: 'Activation', options: ACTIVATIONS, default: 'relu', doc: 'Non-linearity after each hidden layer.' }),
       norm: choice({ label: 'Normalisation', options: NORMS, default: 'batch', doc: 'Batch norm after each hidden layer (per view); it matters for BYOL and SimSiam.' }),
       normOutput: bool({ label: 'Normalise output', default: d.normOutput, doc: 'Batch norm on the output layer too (SimSiam and Barlow Twins projectors end in BN).' }),
+      init: choice({ label: 'Initialisation', options: MLP_INITS, default: 'pytorch', doc: MLP_INIT_DOC }),
     },
+    migrate: (params, from) => (from < 2 ? { init: 'he-glorot', ...params } : params),
     infer: ({ inputs, params }) => ({ out: { type: 'vector', shape: ['B', params.out || featureSize(inputs.in)], views: inputs.in.views } }),
     init(ctx) {
       initMlp(ctx, config(ctx.inputTypes.in, ctx.params));

@@ -76,9 +76,9 @@ class ViewBatchNorm(nn.Module):
 
 class MLP(nn.Module):
     """Dense layers; a norm after each hidden layer (and after the output when
-    norm_output), then the activation."""
+    norm_output), then the activation. init: "pytorch" or "he-glorot" (the studio's param)."""
 
-    def __init__(self, in_dim, hidden, out_dim, activation="relu", out_activation="linear", norm="none", norm_output=False, views=1):
+    def __init__(self, in_dim, hidden, out_dim, activation="relu", out_activation="linear", norm="none", norm_output=False, views=1, init="he-glorot"):
         super().__init__()
         dims = [in_dim, *hidden, out_dim]
         self.activation, self.out_activation = activation, out_activation
@@ -86,9 +86,10 @@ class MLP(nn.Module):
         self.norms = nn.ModuleList()
         for i, (a, b) in enumerate(zip(dims[:-1], dims[1:])):
             last = i == len(dims) - 2
-            layer = nn.Linear(a, b)
-            init_(layer.weight, "he" if activation == "relu" and not last else "glorot", a, b)
-            init_(layer.bias, "zeros", a, b)
+            layer = nn.Linear(a, b)  # init "pytorch": nn.Linear's own default, U(+-1/sqrt(fan_in))
+            if init != "pytorch":
+                init_(layer.weight, "he" if activation == "relu" and not last else "glorot", a, b)
+                init_(layer.bias, "zeros", a, b)
             self.layers.append(layer)
             if (not last or norm_output) and norm == "batch":
                 self.norms.append(ViewBatchNorm(b, views))

@@ -44,7 +44,7 @@ export function createNodes(valid: ValidatedGraph, datasets: Map<string, Dataset
         inputTypes: cn.inputTypes,
         outputTypes: cn.outputTypes,
         // seeded per node and variable name: adding a node elsewhere does not change this one's init
-        variable: (name, shape, kind) => (cn.vars[name] = makeVariable(planId, id, name, () => initTensor(tf, kind, shape, hashSeed(seed, id, name)), true)),
+        variable: (name, shape, kind, fanIn) => (cn.vars[name] = makeVariable(planId, id, name, () => initTensor(tf, kind, shape, hashSeed(seed, id, name), fanIn), true)),
         state: (name, value) => {
           cn.state[name] = tf.keep(value);
         },
