@@ -15,7 +15,7 @@ test("fan-in init: U(±1/√fan_in) like nn.Linear's default, for weights and bi
   const b = initTensor(tf, 'fan-in', [300], 4, 400);
   const bound = 1 / Math.sqrt(400);
   for (const t of [w, b]) {
-    const v = t.dataSync();
+    const v = Array.from(t.dataSync());
     const max = v.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
     assert.ok(max <= bound && max > 0.9 * bound, `max |x| ${max} vs bound ${bound}`);
     const std = Math.sqrt(v.reduce((s, x) => s + x * x, 0) / v.length);
