@@ -4,7 +4,8 @@
 // and PyTorch on the graph's own PyTorch export (bench/step_torch.py), at one
 // thread and at all cores. Also: kernels per step, the share of a step spent in
 // data and augmentation, the cost of the default views, and time to first step.
-//   npm run bench:step -- [--presets ae,simclr,vicreg,byol] [--steps 12] [--rounds 2] [--no-torch] [--no-ttfs]
+//   npm run bench:step -- [--presets ae,simclr,vicreg,byol] [--steps 12] [--rounds 2] [--no-torch] [--torch-all] [--no-ttfs]
+// --torch-all: also PyTorch at all cores (slow on a contended machine: off by default)
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
 import { execFileSync } from 'node:child_process';
@@ -85,9 +86,9 @@ for (let r = 0; r < rounds; r++) {
     c.handKernels = h.kernels;
     if (torch) {
       c.torch1.push(await torch.time({ dir: path.join(tmp, preset), aug, threads: 1, steps }));
-      c.torchN.push(await torch.time({ dir: path.join(tmp, preset), aug, threads: cores, steps }));
+      if (flag('torch-all')) c.torchN.push(await torch.time({ dir: path.join(tmp, preset), aug, threads: cores, steps }));
     }
-    console.error(`round ${r + 1} ${key}: studio ${s.ms.toFixed(1)} ms, hand ${h.ms.toFixed(1)} ms${torch ? `, torch ${c.torch1.at(-1)!.toFixed(1)} / ${c.torchN.at(-1)!.toFixed(1)} ms` : ''}`);
+    console.error(`round ${r + 1} ${key}: studio ${s.ms.toFixed(1)} ms, hand ${h.ms.toFixed(1)} ms${torch ? `, torch ${c.torch1.at(-1)!.toFixed(1)} / ${c.torchN.at(-1)?.toFixed(1) ?? '–'} ms` : ''}`);
   }
 }
 torch?.close();
@@ -111,8 +112,8 @@ console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const [key, c] of cells) {
   const s = median(c.studio);
   const t1 = torch ? median(c.torch1) : NaN;
-  const tn = torch ? median(c.torchN) : NaN;
-  console.log(`| ${key} | ${f(s)} | ${f(median(c.hand))} | ${ratio(s, median(c.hand))} | ${torch ? f(t1) : '–'} | ${ratio(s, t1)} | ${torch ? f(tn) : '–'} | ${ratio(s, tn)} | ${Math.round(c.kernels)}, ${Math.round(c.handKernels)} | ${((median(c.dataMs) / s) * 100).toFixed(0)} % | ${((median(c.augMs) / s) * 100).toFixed(0)} % |`);
+  const tn = c.torchN.length ? median(c.torchN) : NaN;
+  console.log(`| ${key} | ${f(s)} | ${f(median(c.hand))} | ${ratio(s, median(c.hand))} | ${torch ? f(t1) : '–'} | ${ratio(s, t1)} | ${Number.isFinite(tn) ? f(tn) : '–'} | ${ratio(s, tn)} | ${Math.round(c.kernels)}, ${Math.round(c.handKernels)} | ${((median(c.dataMs) / s) * 100).toFixed(0)} % | ${((median(c.augMs) / s) * 100).toFixed(0)} % |`);
 }
 console.log(`\nviews open at the graph's intervals (latent, collapse, node stats, images) add per step: ${[...monitorShare].map(([p, x]) => `${p} ${(x * 100).toFixed(0)} %`).join(', ')}`);
 console.log(`tensors before ${before}, after ${tf.memory().numTensors}`);

@@ -495,7 +495,40 @@ def ijepa():
           notes='targets are computed without gradient, as in the official code')
 
 
+def optimizers():
+    """torch.optim.Adam and SGD(momentum=0.9) over a few steps of given gradients, for the
+    trainer's fused optimizer (engine/runtime/optimizer.ts). Gradients of very different
+    scales per parameter; in the SGD run p2 has no gradient (None) at steps 2 and 3, which
+    torch skips (the fused update masks it)."""
+    g = gen(41)
+    shapes = {'p0': (3, 4), 'p1': (4,), 'p2': (2, 2, 2)}
+    init = {k: rand(g, *s).detach() for k, s in shapes.items()}
+    steps = 6
+    grads = [{k: rand(g, *s, scale=10.0 ** (i - 1)).detach() for i, (k, s) in enumerate(shapes.items())} for _ in range(steps)]
+    runs = {}
+    for kind, make in [('adam', lambda ps: torch.optim.Adam(ps, lr=0.01, betas=(0.9, 0.999), eps=1e-8)),
+                       ('sgd', lambda ps: torch.optim.SGD(ps, lr=0.05, momentum=0.9))]:
+        params = {k: v.clone().requires_grad_(True) for k, v in init.items()}
+        opt = make(list(params.values()))
+        after = []
+        for i, gs in enumerate(grads):
+            for k, p in params.items():
+                p.grad = None if kind == 'sgd' and k == 'p2' and i in (1, 2) else gs[k].clone()
+            opt.step()
+            after.append({k: enc(p) for k, p in params.items()})
+        runs[kind] = after
+    doc = {'name': 'optimizers', 'source': 'torch.optim.Adam(lr=0.01, betas=(0.9, 0.999), eps=1e-8), torch.optim.SGD(lr=0.05, momentum=0.9)',
+           'init': {k: enc(v) for k, v in init.items()}, 'grads': [{k: enc(v) for k, v in gs.items()} for gs in grads],
+           'sgdMissing': {'p2': [1, 2]}, 'after': runs}
+    out = os.path.join(ROOT, 'engine', 'runtime', 'fixtures')
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, 'optimizers.json'), 'w') as f:
+        json.dump(doc, f)
+        f.write('\n')
+
+
 if __name__ == '__main__':
+    optimizers()
     for f in [kl, contractive, ntxent, moco, byol, simsiam, vicreg, barlow, sinkhorn, swav, dino, gan, kmeans, gmm,
               sparse_coding, attention, vit_block, mae, ijepa]:
         f()

@@ -3,6 +3,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../events';
 import { setDenseMode } from '../ops/dense';
+import { installMatMulGradient } from './matmul-grad';
+import { shareWasmIdentity } from './wasm-identity';
+
+installMatMulGradient();
 
 export type BackendChoice = 'auto' | BackendName;
 export const AUTO_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -42,6 +46,7 @@ export async function selectBackend(choice: BackendChoice, needsConv: boolean): 
         continue;
       }
     }
+    if (b === 'wasm') shareWasmIdentity();
     try {
       const ok = await tf.setBackend(b);
       if (ok) {

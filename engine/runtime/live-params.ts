@@ -8,6 +8,7 @@ import type { LiveParamsEvent } from '../events';
 import type { TrainSettings } from '../graph';
 import type { ValidatedGraph, ValidNode } from '../validated-graph';
 import type { CompiledNode, Plan } from './compile';
+import type { FusedOptimizer } from './optimizer';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -67,7 +68,7 @@ function refusal(n: CompiledNode, next: ValidNode | undefined): string | null {
  * Applies the params of `next` (the same graph, edited) to the running plan, and its learning
  * rate to the optimizers; all or nothing.
  */
-export function applyLiveParams(plan: Plan, settings: TrainSettings, optimizers: Iterable<tf.Optimizer>, next: ValidatedGraph, step: number): LiveParamsEvent {
+export function applyLiveParams(plan: Plan, settings: TrainSettings, optimizers: Iterable<FusedOptimizer>, next: ValidatedGraph, step: number): LiveParamsEvent {
   const refuse = (why: string): LiveParamsEvent => ({ type: 'live', step, applied: [], refused: `${why}: Stop and train again to use this change` });
   const nt = next.graph.meta.train;
   if (nt.optimizer !== settings.optimizer || nt.beta1 !== settings.beta1) return refuse('the optimizer changed');
@@ -91,13 +92,7 @@ export function applyLiveParams(plan: Plan, settings: TrainSettings, optimizers:
   if (nt.learningRate !== settings.learningRate) {
     applied.push(`learning rate ${show(settings.learningRate)} → ${show(nt.learningRate)}`);
     settings.learningRate = nt.learningRate;
-    for (const o of optimizers) {
-      // SGD with momentum keeps the rate as a tensor (setLearningRate replaces it); Adam reads the
-      // number at each update. Not `instanceof`: tfjs optimizers answer it for any optimizer.
-      const opt = o as unknown as { learningRate: number; setLearningRate?: (lr: number) => void };
-      if (typeof opt.setLearningRate === 'function') opt.setLearningRate(nt.learningRate);
-      else opt.learningRate = nt.learningRate;
-    }
+    for (const o of optimizers) o.setLearningRate(nt.learningRate);
   }
   return { type: 'live', step, applied, refused: null };
 }

@@ -17,6 +17,7 @@ import type { GraphIssue } from '../types';
 import { DivergenceWatch } from './divergence';
 import { applyLiveParams } from './live-params';
 import { StepStats } from './step-stats';
+import { fusedOptimizer, type FusedOptimizer } from './optimizer';
 
 /** Steps between divergence reads when logEvery is longer. */
 const READ_EVERY = 50;
@@ -70,15 +71,8 @@ export interface Control {
   nextGraph?: ValidatedGraph | null;
 }
 
-function makeOptimizer(t: TrainSettings): tf.Optimizer {
-  return t.optimizer === 'sgd' ? tf.train.momentum(t.learningRate, 0.9) : tf.train.adam(t.learningRate, t.beta1, 0.999, 1e-8);
-}
-
-/** tfjs 4.22's MomentumOptimizer.dispose() skips SGDOptimizer's learning-rate scalar `c`: free it too. */
-function disposeOptimizer(o: tf.Optimizer): void {
-  o.dispose();
-  const c = (o as unknown as { c?: tf.Tensor }).c;
-  if (o instanceof tf.MomentumOptimizer && c && !c.isDisposed) c.dispose();
+function makeOptimizer(vars: tf.Variable[], t: TrainSettings): FusedOptimizer {
+  return fusedOptimizer(vars, { kind: t.optimizer === 'sgd' ? 'sgd' : 'adam', learningRate: t.learningRate, beta1: t.beta1, beta2: 0.999, epsilon: 1e-8, momentum: 0.9 });
 }
 
 function yieldToEventLoop(): Promise<void> {
@@ -127,7 +121,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
       return finish('failed', 0, {}, msg);
     }
   }
-  const optimizers = new Map(plan.phases.map((p) => [p.name, makeOptimizer(settings)]));
+  const optimizers = new Map(plan.phases.map((p) => [p.name, makeOptimizer(p.vars as tf.Variable[], settings)]));
   const ds = plan.dataset;
   const sampler = new BatchSampler(ds.train.count, hashSeed(graph.meta.seed, 'batches'));
   const gridN = Math.min(opts.gridSize ?? 8, ds.test.count);
@@ -254,7 +248,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
           norms.push([phase.name, tf.tidy(() => tf.sqrt(tf.sum(tf.stack(Object.values(grads).map((g) => tf.sum(tf.square(g)))))))]);
         }
         if (measure && lastRep) stepStats.gradients(phase.name, grads, phase.vars);
-        optimizers.get(phase.name)!.applyGradients(grads);
+        optimizers.get(phase.name)!.apply(grads);
         tf.dispose(Object.values(grads));
       }
       plan.updateMirrors('after-step', step, totalSteps);
@@ -367,7 +361,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
     outcome = { state: 'failed', steps: completed, error: err.message };
   } finally {
     tf.dispose(pending.map(([, , t]) => t));
-    for (const o of optimizers.values()) disposeOptimizer(o);
+    for (const o of optimizers.values()) o.dispose();
     plan.dispose();
   }
   // emitted after cleanup, so numTensors shows what the run left behind (0 when nothing leaks)

@@ -21,6 +21,8 @@ export const views = defineNode({
   },
   forward({ tf, inputs, params }) {
     const x = inputs.in; // [B, ...]
-    return { views: tf.tile(x, [params.count, ...x.shape.slice(1).map(() => 1)]) }; // [count·B, ...], view-major
+    // concat, not tile: same view-major layout, and tfjs-backend-wasm's Tile kernel took
+    // ~100 ms for a [256, 28, 28, 1] batch where concat takes under 1 ms (bench:step)
+    return { views: tf.concat(Array.from({ length: params.count }, () => x), 0) }; // [count·B, ...], view-major
   },
 });
