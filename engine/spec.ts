@@ -82,6 +82,20 @@ export interface InitCtx<P> {
   state(name: string, value: Tensor): void;
 }
 
+/**
+ * What a node's `draws` hook sees: its step-1 forward pass in one optimizer phase,
+ * as the PyTorch parity check replays it.
+ */
+export interface DrawCtx<P> {
+  tf: Tf;
+  params: P;
+  inputs: Record<string, Tensor>;
+  outputs: Record<string, Tensor>;
+  state: Record<string, Tensor>;
+  /** The seeds the node's forward drew in that pass, in call order (ForwardCtx.seed replayed). */
+  seed(): number;
+}
+
 export interface ForwardCtx<P> {
   tf: Tf;
   params: P;
@@ -200,6 +214,14 @@ export interface NodeSpec<D extends ParamDefs = ParamDefs> {
   category: NodeCategory;
   /** Two or three sentences for the inspector, naming the lecture concept. */
   doc: string;
+  /**
+   * The formula behind the node in the notation of docs/methods.md (n(x) L2
+   * normalisation, sg stop-gradient, B the batch, D the width, τ a temperature),
+   * shown by the Learn link beside the doc.
+   */
+  formula?: string;
+  /** The section of docs/methods.md (and of the lectures) that explains it. */
+  lecture?: string;
   inputs: readonly PortSpec[];
   outputs: readonly PortSpec[];
   params: D;
@@ -241,6 +263,12 @@ export interface NodeSpec<D extends ParamDefs = ParamDefs> {
     /** Other nodes the example refers to, by id -> node type (with default params). */
     peers?: Record<string, string>;
   };
+  /**
+   * The random draws of a training forward pass that the PyTorch parity check hands
+   * to the exported code, by the names the node's export part passes to
+   * `self.draw(name, …)` (augmentation nodes hand over their output without declaring it).
+   */
+  draws?(ctx: DrawCtx<ParamValues<D>>): Record<string, Tensor>;
   /** Internal tensors the node reports through ctx.probe when inspected (e.g. 'attention': [B, blocks, heads, T]). */
   probes?: readonly string[];
   /** True when the node's computation needs convolution gradients (rules out the wasm backend). */

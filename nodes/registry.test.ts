@@ -48,6 +48,14 @@ test('types and labels are unique, docs and param docs are written', () => {
   }
 });
 
+test('every loss node shows its formula and the methods section behind it (the Learn link)', () => {
+  const sections = new Set(['Classical and energy-based', 'Autoencoders and generative models', 'Joint-embedding methods', 'Attention and masking', 'Shared building blocks']);
+  for (const s of allSpecs()) {
+    if (s.category === 'loss') assert.ok(s.formula && s.formula.length > 8, `${s.type} has no formula`);
+    if (s.formula) assert.ok(s.lecture && sections.has(s.lecture), `${s.type}: lecture section "${s.lecture}" is not a section of docs/methods.md`);
+  }
+});
+
 test('example inputs name real input ports', () => {
   for (const s of allSpecs()) {
     for (const port of Object.keys(s.example?.inputs ?? {})) assert.ok(s.inputs.some((p) => p.id === port), `${s.type}: example input ${port} is not a port`);

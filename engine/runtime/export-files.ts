@@ -3,12 +3,11 @@
 // studio's first step (parity.npz). Never overwrites a folder unless asked.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type * as TF from '@tensorflow/tfjs';
 import { buildBundle } from '../export/bundle';
 import { writeNpz } from '../export/npz';
 import type { TorchLookup } from '../export/types';
 import type { Graph } from '../graph';
-import type { Dataset, Tensor } from '../spec';
+import type { Dataset } from '../spec';
 import type { GraphIssue } from '../types';
 import type { SpecLookup } from '../validate';
 import { validateForTraining } from '../validated-graph';
@@ -20,8 +19,8 @@ import { readPublicAsset } from './node-assets';
 export interface WriteOptions {
   weights: boolean;
   force: boolean;
-  /** Also write parity.npz (needs the clustering seeding of nodes/loss/clustering.ts). */
-  parity?: (tf: typeof TF, x: Tensor, k: number, seed: () => number) => Tensor;
+  /** Also write parity.npz: the studio's first step, for the export's parity.py. */
+  parity?: boolean;
   /** Keep only the first rows of each split (tests). */
   rows?: number;
   /** The weights to export instead of the seeded initialisation (a trained run's `weights` event). */
@@ -58,7 +57,7 @@ export async function writeExport(graph: Graph, lookup: SpecLookup, parts: Torch
     const b = buildBundle(graph, lookup, parts, ds, opts.tensors ?? (opts.weights || opts.parity ? readPlanTensors(plan) : undefined));
     if (!b.ok) return b;
     const files = { ...b.files };
-    if (opts.parity) files['parity.npz'] = writeNpz(parityStep(plan, b.plan, graph.meta.seed, graph.meta.train.steps, opts.parity));
+    if (opts.parity) files['parity.npz'] = writeNpz(parityStep(plan, b.plan, graph.meta.seed, graph.meta.train.steps));
     for (const [name, content] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
       writeFileSync(path.join(dir, name), content);

@@ -11,6 +11,7 @@ import { toTorchLayout, type Named } from '../export/weights';
 import { hashSeed, BatchSampler } from '../rng';
 import type { Tensor, Variable } from '../spec';
 import type { Plan } from './compile';
+import { powerStart } from './compile/latent';
 
 /** Every variable and state tensor, by `<node id>.<name>` (momentum copies: `<id>.<followed>/<name>`). */
 export function planTensors(plan: Plan): Map<string, Tensor> {
@@ -70,8 +71,6 @@ export function parityStep(
   exported: ExportPlan,
   seed: number,
   totalSteps: number,
-  /** The clustering nodes' k-means++ seeding (nodes/loss/clustering.ts), replayed with the node's seeds. */
-  kmeansPlusPlus: (t: typeof tf, x: Tensor, k: number, seed: () => number) => Tensor,
 ): Record<string, NpzArray> {
   const out: Record<string, NpzArray> = {};
   const ds = plan.dataset;
@@ -103,25 +102,15 @@ export function parityStep(
       for (const n of plan.nodes) {
         const o = r.outputs.get(n.id);
         if (!o) continue;
-        const t = n.spec.type;
         if (n.spec.category === 'augment') kept.push([`${n.id}.out`, tf.keep(o.out)]);
-        else if (t === 'data.noise') kept.push([`${n.id}.z`, tf.keep(o.z)]);
-        else if (t === 'op.mask') kept.push([`${n.id}.mask`, tf.keep(o.mask)]);
-        else if (t === 'op.sampler' && n.params.evaluation !== undefined) {
-          const [src, port] = n.sources.dist;
-          const d = r.outputs.get(src)![port];
-          kept.push([`${n.id}.eps`, tf.keep(tf.tidy(() => {
-            const [mu, logvar] = tf.unstack(d, 1);
-            return tf.div(tf.sub(o.z, mu), tf.exp(tf.mul(0.5, logvar)));
-          }))]);
-        } else if ((t === 'loss.kmeans' || t === 'loss.gmm') && !(n.state.ready.dataSync()[0] > 0)) {
-          const [src, port] = n.sources.x;
-          const x = r.outputs.get(src)![port];
+        if (n.spec.latent) kept.push([`${n.id}.power`, tf.keep(powerStart(seed, n.id, [indices.length, n.spec.latent.dim(n.params)]))]);
+        if (n.spec.draws) {
+          const inputs = Object.fromEntries(Object.entries(n.sources).map(([port, [src, out]]) => [port, r.outputs.get(src)![out]]));
           let call = 0;
-          const seedFn = () => hashSeed(seed, n.id, '', 1, pi, call++);
-          kept.push([`${n.id}.seeds`, tf.keep(tf.tidy(() => kmeansPlusPlus(tf, tf.reshape(x, [x.shape[0], -1]), n.params.k as number, seedFn)))]);
-        } else if (t === 'op.latent') {
-          kept.push([`${n.id}.power`, tf.keep(tf.randomNormal([indices.length, n.params.dim as number], 0, 1, 'float32', hashSeed(seed, n.id, 'power')))]);
+          // the seeds the runner gave this node's forward at step 1 of this pass
+          const replay = () => hashSeed(seed, n.id, '', 1, pi, call++);
+          const drawn = n.spec.draws({ tf, params: n.params, inputs, outputs: o, state: n.state, seed: replay });
+          for (const [name, t] of Object.entries(drawn)) kept.push([`${n.id}.${name}`, tf.keep(t)]);
         }
       }
       let total: Tensor = tf.scalar(0);

@@ -14,6 +14,7 @@ export const noiseSource = defineNode({
     distribution: choice({ label: 'Distribution', options: ['normal', 'uniform'] as const, default: 'normal', doc: 'N(0, I), or uniform on [-1, 1].' }),
   },
   infer: ({ params }) => ({ z: { type: 'latent', shape: ['B', params.dim] } }),
+  draws: ({ outputs }) => ({ z: outputs.z }),
   forward({ tf, params, batch, seed }) {
     const shape = [batch.indices.length, params.dim]; // [B, d]
     return { z: params.distribution === 'normal' ? tf.randomNormal(shape, 0, 1, 'float32', seed()) : tf.randomUniform(shape, -1, 1, 'float32', seed()) };

@@ -9,6 +9,8 @@ export const barlowTwins = defineNode({
   label: 'Barlow Twins',
   category: 'loss',
   doc: 'Barlow Twins drives the cross-correlation matrix between the two views’ batch-normalised embeddings to the identity: diagonal entries to 1 (invariance to the augmentations) and off-diagonal entries to 0, weighted by λ (redundancy reduction). A collapsed, constant batch normalises to zeros, so the loss sits at D, the embedding size; the off-diagonal term prevents dimensional collapse, where every dimension encodes the same thing.',
+  formula: 'Σ_i (1 − c_ii)² + λ Σ_{i≠j} c_ij²,  c = BN(z₁)ᵀ BN(z₂) / B',
+  lecture: 'Joint-embedding methods',
   inputs: [embeddingPort('z', 'z', 'Two views stacked, [2·B, D] (the projector output).')],
   outputs: LOSS_OUT,
   params: {

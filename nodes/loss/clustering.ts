@@ -2,7 +2,7 @@
 // first batch (k-means++) and keeping track of which compiled node is seeded.
 import type * as TF from '@tensorflow/tfjs';
 import { squaredDistances } from '../../engine/ops/kmeans';
-import type { Tensor, Tf } from '../../engine/spec';
+import type { DrawCtx, Tensor, Tf } from '../../engine/spec';
 
 /**
  * Greedy k-means++ seeds (Arthur & Vassilvitskii 2007; the greedy variant of
@@ -67,4 +67,10 @@ export function claimUpdate(state: object, step: number): boolean {
   if (t.step === step) return false;
   t.step = step;
   return true;
+}
+
+/** The k-means++ seeds a clustering node draws before its first update: its draw for the PyTorch parity check. */
+export function seedDraws<P extends { k: number }>({ tf, params, inputs, state, seed }: DrawCtx<P>): Record<string, Tensor> {
+  if (state.ready.dataSync()[0] > 0) return {};
+  return { seeds: tf.tidy(() => kmeansPlusPlus(tf, tf.reshape(inputs.x, [inputs.x.shape[0], -1]), params.k, seed)) }; // [K, d]
 }

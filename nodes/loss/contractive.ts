@@ -9,6 +9,8 @@ export const contractive = defineNode({
   label: 'Contractive penalty',
   category: 'loss',
   doc: 'The contractive autoencoder’s penalty λ‖∂h/∂x‖²_F (Rifai et al. 2011), read from the Encoder’s ‖∂h/∂x‖² port. It makes the code insensitive to input directions that reconstruction does not need, so only the directions along the data manifold survive; λ sets how hard the encoder contracts.',
+  formula: 'λ ‖∂h/∂x‖²_F  =  λ Σ_j (h_j(1 − h_j))² Σ_i W_ij²  (sigmoid layer)',
+  lecture: 'Autoencoders and generative models',
   inputs: [{ id: 'jacobian', label: '‖∂h/∂x‖²', type: 'scalar', doc: 'The squared Frobenius norm of the encoder Jacobian, averaged over the batch (Encoder.jacobian).' }],
   outputs: LOSS_OUT,
   params: {

@@ -10,6 +10,8 @@ export const dino = defineNode({
   label: 'DINO',
   category: 'loss',
   doc: 'DINO’s self-distillation: the student’s softmax (temperature τₛ) on each view is trained to match the teacher’s sharper softmax (τₜ) on every other view, the teacher being a Momentum encoder whose output a Centering node has already centred (no centre is subtracted here). Centering stops one output dimension from dominating and sharpening stops the uniform output; a loss stuck at ln(K), K the output size, means collapse.',
+  formula: '−Σ_k softmax((t − C)/τ_t)_k log softmax(s/τ_s)_k;  C ← mC + (1 − m) mean(t)',
+  lecture: 'Joint-embedding methods',
   inputs: [
     embeddingPort('student', 'student', 'Student logits of V ≥ 2 views stacked, [V·B, K].'),
     embeddingPort('teacher', 'teacher', 'Centred teacher logits of the first T views (2 ≤ T ≤ V, usually 2), [T·B, K].'),

@@ -9,6 +9,8 @@ export const ganDiscriminator = defineNode({
   label: 'GAN discriminator loss',
   category: 'loss',
   doc: 'The discriminator’s side of the GAN game: binary cross-entropy pushing D(real) towards 1 and D(fake) towards 0 (DCGAN’s errD_real + errD_fake). It feeds its own “discriminator” optimizer phase, which runs first and trains only the critic, so the generator is left alone here. At the equilibrium D ≡ ½ it equals 2 ln 2 ≈ 1.386; a value falling to 0 means the discriminator wins outright, and the generator’s learning signal degrades.',
+  formula: 'BCE(D(x), 1) + BCE(D(G(z)), 0), from logits',
+  lecture: 'Autoencoders and generative models',
   inputs: [
     { id: 'realLogits', label: 'D(real)', type: 'vector', doc: 'Discriminator logits on real data, [B, 1].' },
     { id: 'fakeLogits', label: 'D(fake)', type: 'vector', doc: 'Discriminator logits on generated samples, [B, 1].' },

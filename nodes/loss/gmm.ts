@@ -5,7 +5,7 @@ import { choice, int } from '../../engine/params';
 import { defineNode, type Tensor, type Tf } from '../../engine/spec';
 import { featureSize } from '../../engine/types';
 import { LOSS_OUT, scalarType, embeddingPort, flat, needBatchOfVectors, weightParam } from './common';
-import { blend, claimUpdate, isSeeded, kmeansPlusPlus, markSeeded } from './clustering';
+import { blend, claimUpdate, isSeeded, kmeansPlusPlus, markSeeded, seedDraws } from './clustering';
 
 // variance floor (sklearn's reg_covar): keeps a component from shrinking onto one point
 const VAR_FLOOR = 1e-6;
@@ -33,6 +33,8 @@ export const gmm = defineNode({
   label: 'Gaussian mixture',
   category: 'loss',
   doc: 'A mixture of K diagonal Gaussians as an energy: the negative log-likelihood −log Σ_k π_k N(x; μ_k, σ_k²) per sample, the soft version of K-means whose latent (the component) is summed out rather than minimised. “em” fits it without gradients: after each step the E-step responsibilities of the batch update running sufficient statistics (online EM, step size t^−0.6), and the M-step reads the parameters off them; “gradient” makes means, log-variances and weight logits trainable and lets the optimizer descend the NLL. Means start as k-means++ seeds from the first batch, variances at the spread around them.',
+  formula: '−mean_b log Σ_k π_k N(x_b; μ_k, diag σ_k²),  π = softmax(logits)',
+  lecture: 'Classical and energy-based',
   inputs: [embeddingPort('x', 'x', 'Points [B, d]: data, or features. On an encoder’s output the NLL also trains the encoder; put a Stop-gradient node before it to model fixed features.')],
   outputs: [...LOSS_OUT, { id: 'assignments', label: 'component', type: 'labels', doc: 'Most responsible component of each sample, argmax_k p(k | x) (for plots).' }],
   params: {
@@ -58,6 +60,7 @@ export const gmm = defineNode({
     }
     ctx.state('ready', tf.scalar(0)); // 1 once seeded
   },
+  draws: seedDraws,
   forward(ctx) {
     const { tf, params: p, state } = ctx;
     const gradient = p.update === 'gradient';

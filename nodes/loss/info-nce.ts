@@ -9,6 +9,8 @@ export const infoNce = defineNode({
   label: 'InfoNCE (NT-Xent)',
   category: 'loss',
   doc: 'SimCLR’s contrastive loss: each of the 2B embeddings must pick out the other view of its own image among the 2B − 1 others (cosine similarity / τ, softmax cross-entropy). The negatives are what prevents collapse — identical embeddings score ln(2B − 1) — while the positives pull the views together. Reported as the mean over all 2B anchors; official SimCLR reports the sum of both directions, exactly 2× this value (and its gradients).',
+  formula: '−log exp(n(h_i)·n(h_j)/τ) / Σ_{k≠i} exp(n(h_i)·n(h_k)/τ)  over the 2B views',
+  lecture: 'Joint-embedding methods',
   inputs: [embeddingPort('z', 'z', 'Two views stacked, [2·B, D] (usually the projector output).')],
   outputs: LOSS_OUT,
   params: {

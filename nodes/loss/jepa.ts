@@ -10,6 +10,8 @@ export const jepa = defineNode({
   label: 'JEPA loss',
   category: 'loss',
   doc: 'I-JEPA’s objective: the distance, in embedding space, between the predictor’s guesses for the hidden blocks and the target encoder’s tokens there. Predicting representations instead of pixels lets the model ignore unpredictable detail; the slow EMA target and the layer-normalised targets keep it from collapsing.',
+  formula: 'smooth-L1(pred, LN(target-encoder tokens)) at the hidden positions',
+  lecture: 'Attention and masking',
   inputs: [
     { id: 'prediction', label: 'prediction', type: 'tokens', doc: 'The predictor’s output for each hidden patch [B, T_hidden, D].' },
     { id: 'target', label: 'target', type: 'tokens', doc: 'The target (momentum) encoder’s tokens of the whole image [B, T, D].' },

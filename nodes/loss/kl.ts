@@ -10,6 +10,8 @@ export const kl = defineNode({
   label: 'KL divergence',
   category: 'loss',
   doc: 'The VAE’s regulariser KL(q(z|x) ‖ N(0, I)) = ½Σ(σ² + μ² − 1 − log σ²), summed over latent dimensions and averaged over the batch (nats per sample). It pulls every posterior towards the prior so that codes drawn from N(0, I) decode to plausible data; β > 1 trades reconstruction for a smoother latent (β-VAE), and a KL that falls to 0 means posterior collapse: the decoder ignores z.',
+  formula: 'β · ½ Σ_j (σ_j² − log σ_j² − 1 + μ_j²)  =  β · KL(N(μ, σ²) ‖ N(0, I))',
+  lecture: 'Autoencoders and generative models',
   inputs: [{ id: 'dist', label: 'q(z|x)', type: 'distribution', doc: 'μ then log σ², stacked as [B, 2, d] (an Encoder with Gaussian output).' }],
   outputs: LOSS_OUT,
   params: {

@@ -4,7 +4,7 @@ import { choice, int } from '../../engine/params';
 import { defineNode, type Tensor } from '../../engine/spec';
 import { featureSize } from '../../engine/types';
 import { LOSS_OUT, scalarType, embeddingPort, flat, needBatchOfVectors, weightParam } from './common';
-import { blend, claimUpdate, isSeeded, kmeansPlusPlus, markSeeded } from './clustering';
+import { blend, claimUpdate, isSeeded, kmeansPlusPlus, markSeeded, seedDraws } from './clustering';
 
 export const kmeans = defineNode({
   type: 'loss.kmeans',
@@ -12,6 +12,8 @@ export const kmeans = defineNode({
   label: 'K-means',
   category: 'loss',
   doc: 'K-means as an energy: E = mean squared distance from each point to its nearest centroid, a latent-variable model whose latent (the cluster index) is minimised out by the hard assignment. “em” updates the centroids after each step without gradients (Sculley’s mini-batch k-means: each centroid moves towards the mean of its points at rate 1/count, so it settles), “gradient” makes them trainable variables that the optimizer moves down the energy. Centroids start as k-means++ seeds drawn from the first batch.',
+  formula: 'E(x) = mean_b min_k ‖x_b − c_k‖²',
+  lecture: 'Classical and energy-based',
   inputs: [embeddingPort('x', 'x', 'Points [B, d]: data, or features. On an encoder’s output the energy also trains the encoder; put a Stop-gradient node before it to cluster fixed features.')],
   outputs: [...LOSS_OUT, { id: 'assignments', label: 'cluster', type: 'labels', doc: 'Index of the nearest centroid of each sample (for plots).' }],
   params: {
@@ -31,6 +33,7 @@ export const kmeans = defineNode({
     }
     ctx.state('ready', tf.scalar(0)); // 1 once seeded
   },
+  draws: seedDraws,
   forward(ctx) {
     const { tf, params: p, state } = ctx;
     const gradient = p.update === 'gradient';

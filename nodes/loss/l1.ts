@@ -8,6 +8,8 @@ export const l1 = defineNode({
   label: 'L1 sparsity',
   category: 'loss',
   doc: 'The sparsity term α‖z‖₁ of sparse coding (the lasso energy), summed over the code and averaged over the batch: it drives most entries exactly to zero, so each input is explained by a few dictionary atoms. On a Latent variable solved by ISTA it is not differentiated: ISTA takes its proximal step instead, soft-thresholding z by α × step size; elsewhere it is an ordinary (sub)gradient penalty.',
+  formula: 'α ‖z‖₁  (with ½‖x − Dz‖²: the lasso energy of sparse coding)',
+  lecture: 'Classical and energy-based',
   inputs: [embeddingPort('in', 'z', 'The code to make sparse, [B, d].')],
   outputs: LOSS_OUT,
   params: {

@@ -10,6 +10,8 @@ export const maskedPatch = defineNode({
   label: 'Masked patch loss',
   category: 'loss',
   doc: 'MAE’s objective: mean squared error between predicted and true pixels of the hidden patches only. Scoring visible patches would reward copying; the hidden ones can only be filled in from context. Normalised targets compare each patch after removing its own mean and scale.',
+  formula: 'mean over hidden patches of (pred − target)²',
+  lecture: 'Attention and masking',
   inputs: [
     { id: 'prediction', label: 'prediction', type: 'tokens', doc: 'Pixels predicted for each hidden patch [B, T_hidden, p·p·C].' },
     { id: 'target', label: 'image', type: 'image', doc: 'The clean image the patches were cut from.' },

@@ -11,6 +11,8 @@ export const moco = defineNode({
   label: 'MoCo InfoNCE',
   category: 'loss',
   doc: 'MoCo’s contrastive loss: each query from the online encoder must pick out its key — the other view, encoded by the momentum encoder — among the K negatives held in the Memory queue (logits [q·k, q·queue] / τ). The queue supplies many negatives without a large batch and the slowly moving key encoder keeps them consistent; keys carry no gradient (detached here too), and a loss stuck near ln(K + 1) means the queries cannot tell keys apart. Symmetrised over the two views (each view’s query against the other view’s key), as in MoCo v3.',
+  formula: '−log exp(q·k₊/T) / (exp(q·k₊/T) + Σ_queue exp(q·k/T))',
+  lecture: 'Joint-embedding methods',
   inputs: [
     embeddingPort('q', 'queries', 'Online embeddings of two views stacked, [2·B, D].'),
     embeddingPort('k', 'keys', 'Momentum-encoder embeddings of the same two views, [2·B, D].'),

@@ -10,6 +10,8 @@ export const negativeCosine = defineNode({
   label: 'Negative cosine (BYOL / SimSiam)',
   category: 'loss',
   doc: 'BYOL’s and SimSiam’s loss: the online prediction p of each view regresses the target z of the other view by cosine similarity (BYOL: 2 − 2cos, both directions summed; SimSiam: −½[cos(p₁, z₂) + cos(p₂, z₁)]). With no negatives a constant embedding minimises it perfectly: what avoids collapse is the predictor plus a target that carries no gradient, and this node does not detach z itself — the graph must, with a Stop-gradient node or a Momentum encoder. Remove that stop-gradient and both branches collapse to a constant.',
+  formula: 'BYOL: ‖n(p) − n(sg z′)‖² = 2 − 2 cos(p, sg z′)  ·  SimSiam: −½[cos(p₁, sg z₂) + cos(p₂, sg z₁)]',
+  lecture: 'Joint-embedding methods',
   inputs: [
     embeddingPort('p', 'prediction', 'Online predictions of two views stacked, [2·B, D] (the predictor output).'),
     embeddingPort('z', 'target', 'Targets of the same two views, [2·B, D]: through a Stop-gradient node (SimSiam) or from a Momentum encoder (BYOL).'),

@@ -9,6 +9,8 @@ export const reconstruction = defineNode({
   label: 'Reconstruction loss',
   category: 'loss',
   doc: 'How far the reconstruction is from the target: the energy of an autoencoder. MSE treats pixels as Gaussian; BCE treats them as Bernoulli probabilities and wants a sigmoid output and targets in 0..1.',
+  formula: 'MSE: mean (x̂ − x)²  ·  BCE: −Σ [x log x̂ + (1 − x) log(1 − x̂)]',
+  lecture: 'Autoencoders and generative models',
   inputs: [
     { id: 'prediction', label: 'prediction', type: 'image', accepts: ['image', 'vector'] },
     { id: 'target', label: 'target', type: 'image', accepts: ['image', 'vector'] },

@@ -9,6 +9,8 @@ export const swav = defineNode({
   label: 'SwAV swapped prediction',
   category: 'loss',
   doc: 'SwAV’s swapped prediction: Sinkhorn-Knopp turns each view’s prototype scores into balanced cluster codes (every prototype gets an equal share of the batch), and each view must predict the other view’s code from its own scores (softmax at temperature τ). The equipartition constraint is what stops all samples from falling into one cluster; a loss stuck at ln K (K prototypes) means collapse.',
+  formula: '−½[q₁·log softmax(s₂/τ) + q₂·log softmax(s₁/τ)],  q = Sinkhorn(s, ε)',
+  lecture: 'Joint-embedding methods',
   inputs: [embeddingPort('scores', 'scores', 'Prototype scores of two views stacked, [2·B, K] (cosine similarities from the Prototypes node).')],
   outputs: LOSS_OUT,
   params: {

@@ -9,6 +9,8 @@ export const vicreg = defineNode({
   label: 'VICReg',
   category: 'loss',
   doc: 'VICReg keeps the two views’ embeddings close (invariance: their MSE), keeps each dimension’s standard deviation across the batch above 1 (variance: a hinge), and decorrelates the dimensions (covariance: squared off-diagonal covariances / D). The variance term is what stops collapse — a constant batch scores 25·(1 − √1e-4) ≈ 24.75 — and the covariance term stops the dimensions from all carrying the same information (dimensional collapse).',
+  formula: 'λ·MSE(z, z′) + μ·mean_d relu(1 − std_d) + ν·Σ_{i≠j} C_ij² / D  (per branch)',
+  lecture: 'Joint-embedding methods',
   inputs: [embeddingPort('z', 'z', 'Two views stacked, [2·B, D] (the expander / projector output).')],
   outputs: LOSS_OUT,
   params: {

@@ -8,6 +8,8 @@ export const dictionary = defineNode({
   label: 'Dictionary',
   category: 'network',
   doc: 'A linear decoder x̃ = Dz whose columns (atoms) are kept at unit norm. Sparse coding explains each image as a few atoms; without the norm constraint the L1 penalty could be dodged by growing D and shrinking z.',
+  formula: 'x̂ = D z  (one atom per column of D)',
+  lecture: 'Classical and energy-based',
   inputs: [{ id: 'in', label: 'code', type: 'latent', accepts: ['latent', 'vector'] }],
   outputs: [{ id: 'out', label: 'image', type: 'image' }],
   params: {

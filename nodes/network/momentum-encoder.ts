@@ -10,6 +10,8 @@ export const momentumEncoder = defineNode({
   label: 'Momentum encoder',
   category: 'network',
   doc: 'A slowly moving copy of online networks: its weights are an exponential moving average θ ← mθ + (1 − m)θ_online, never trained by gradients. It gives BYOL, MoCo and DINO a stable target that changes more slowly than the online branch, and its output carries no gradient.',
+  formula: 'θ_target ← m θ_target + (1 − m) θ_online  (after or before each step)',
+  lecture: 'Shared building blocks',
   inputs: [{ id: 'in', label: 'in', type: 'image', accepts: ['image', 'vector', 'latent'] }],
   outputs: [{ id: 'out', label: 'target', type: 'vector' }],
   params: {

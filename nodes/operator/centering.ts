@@ -10,6 +10,8 @@ export const centering = defineNode({
   label: 'Centering',
   category: 'operator',
   doc: 'Subtracts a running mean C of the teacher outputs (C ← mC + (1 − m)·batch mean, after each step). In DINO, centering stops one output dimension from dominating, while the sharp teacher temperature stops the uniform solution: together they avoid collapse.',
+  formula: 'C ← m C + (1 − m) mean_b t_b;  output t − C',
+  lecture: 'Joint-embedding methods',
   inputs: [{ id: 'in', label: 'teacher', type: 'vector', accepts: ['vector', 'latent'] }],
   outputs: [{ id: 'out', label: 'centred', type: 'vector' }],
   params: {

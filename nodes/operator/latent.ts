@@ -9,6 +9,8 @@ export const latent = defineNode({
   category: 'operator',
   roles: ['latent-code'],
   doc: 'A code z with no encoder: for each batch it is found by minimising the energy downstream of it (K inner steps of ISTA or gradient descent), then held fixed while the weights update. That is inference in sparse coding and latent-variable EBMs; ISTA soft-thresholds the L1 term instead of differentiating it.',
+  formula: 'z* = argmin_z E(x, z);  ISTA: z ← shrink(z − (1/L) Dᵀ(Dz − x), α/L)',
+  lecture: 'Classical and energy-based',
   inputs: [],
   outputs: [{ id: 'out', label: 'z', type: 'latent' }],
   params: {

@@ -44,6 +44,7 @@ export const mask = defineNode({
       mask: { type: 'mask', shape: ['B', gh, gw], views: t.views },
     };
   },
+  draws: ({ outputs }) => ({ mask: outputs.mask }),
   forward(ctx) {
     const { tf, params: p } = ctx;
     const x = ctx.inputs.in; // [B, T, D]

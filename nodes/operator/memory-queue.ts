@@ -10,6 +10,8 @@ export const memoryQueue = defineNode({
   label: 'Memory queue',
   category: 'operator',
   doc: 'A first-in first-out store of the last K keys from the momentum encoder. MoCo contrasts each query with all of them, so it sees many more negatives than one batch holds; the keys change slowly because the momentum encoder does.',
+  formula: 'queue ← [k_batch; queue][:K]  (enqueue after the loss, no gradient)',
+  lecture: 'Joint-embedding methods',
   inputs: [{ id: 'keys', label: 'keys', type: 'vector', accepts: ['vector', 'latent'] }],
   outputs: [{ id: 'queue', label: 'queue', type: 'vector' }],
   params: {

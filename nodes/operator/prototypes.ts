@@ -10,6 +10,8 @@ export const prototypes = defineNode({
   label: 'Prototypes',
   category: 'operator',
   doc: 'K learnable unit vectors (cluster centres) in embedding space; outputs the cosine score of each embedding against each prototype. SwAV assigns views to prototypes with Sinkhorn-Knopp, which forces the assignments to use every prototype equally and so rules out collapse.',
+  formula: 's = n(z) · n(c_k)ᵀ for each prototype c_k (re-normalised each step)',
+  lecture: 'Joint-embedding methods',
   inputs: [{ id: 'in', label: 'in', type: 'vector', accepts: ['vector', 'latent'] }],
   outputs: [{ id: 'scores', label: 'scores', type: 'vector' }],
   params: {

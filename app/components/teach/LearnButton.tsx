@@ -4,13 +4,11 @@ import { useState } from 'react';
 import { getSpec } from '../../../nodes/registry';
 import '../runs/QueueDialog.css';
 import './Tour.css';
-import { FORMULAS } from './formulas';
 
 export function LearnButton({ type }: { type: string }) {
   const [open, setOpen] = useState(false);
   const spec = getSpec(type);
   if (!spec) return null;
-  const f = FORMULAS[type];
   return (
     <>
       <button type="button" className="link-btn" onClick={() => setOpen(true)} aria-label={`Learn about ${spec.label}`}>
@@ -21,12 +19,12 @@ export function LearnButton({ type }: { type: string }) {
           <div className="qd learn" role="dialog" aria-modal="true" aria-label={`${spec.label}: documentation`} data-testid="learn-dialog">
             <h2>{spec.label}</h2>
             <p className="qd__lead">{spec.doc}</p>
-            {f && (
+            {spec.formula && (
               <>
                 <pre className="learn__formula" data-testid="learn-formula">
-                  {f.formula}
+                  {spec.formula}
                 </pre>
-                <p className="learn__where">Methods › {f.section} (docs/methods.md): conventions, reference code and the closed forms the tests check.</p>
+                {spec.lecture && <p className="learn__where">Methods › {spec.lecture} (docs/methods.md): conventions, reference code and the closed forms the tests check.</p>}
               </>
             )}
             <dl className="learn__ports">

@@ -102,7 +102,7 @@ export class LatentInference {
     const [rows, dim] = z.shape as [number, number];
     const same = cached && cached.shape[0] === rows && cached.shape[1] === dim;
     if (cached && !ps.args.training) return cached.lambda;
-    let v: Tensor = same ? tf.tensor2d(cached!.v, cached!.shape) : tf.randomNormal(z.shape, 0, 1, 'float32', hashSeed(this.seed, lat.id, 'power'));
+    let v: Tensor = same ? tf.tensor2d(cached!.v, cached!.shape) : powerStart(this.seed, lat.id, z.shape);
     let lambda = 1;
     const g0 = grad(z);
     for (let i = 0, n = same ? POWER_WARM : POWER_COLD; i < n; i++) {
@@ -145,4 +145,9 @@ export class LatentInference {
     this.stepsTaken.set(lat.id, k);
     return z;
   }
+}
+
+/** The power iteration's random start vector [B, d]; the PyTorch parity check hands the same one to the export. */
+export function powerStart(runSeed: number, latentId: string, shape: number[]): Tensor {
+  return tf.randomNormal(shape, 0, 1, 'float32', hashSeed(runSeed, latentId, 'power'));
 }
