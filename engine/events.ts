@@ -175,6 +175,11 @@ export interface EnergyEvent {
   /** Held-out points drawn on top, [N * 2], with their labels. */
   points: Float32Array;
   labels: Uint8Array;
+  /**
+   * Latent-variable models: where the model explains each held-out point, [N * 2]
+   * (dec(ž) at the inferred code, from a loss that reports 'fit'); absent otherwise.
+   */
+  fit?: Float32Array;
 }
 
 /** The held-out embeddings at the end of a run (the representation), for download as .npy. */

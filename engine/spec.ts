@@ -163,6 +163,14 @@ export interface LatentInfo<P> {
   method(params: P): 'ista' | 'gd';
   /** Step size; 0 = automatic 1/(1.25 L), with L the largest curvature of the smooth energy (power iteration tracked from step to step). */
   stepSize(params: P): number;
+  /**
+   * Starting codes tried per sample before the descent (1 = start at z = 0): the
+   * one of lowest energy is kept. Non-convex energies (a curve decoded from z)
+   * have local minima a single start from 0 would stop in.
+   */
+  starts?(params: P): number;
+  /** The starting codes spread over [−range, range] in every coordinate. */
+  startRange?(params: P): number;
 }
 
 export interface LossInfo<P> {

@@ -44,6 +44,9 @@ import { transformer } from './network/transformer';
 import { transformerPredictor } from './network/transformer-predictor';
 import { centering } from './operator/centering';
 import { latent } from './operator/latent';
+import { latentGrid } from './operator/latent-grid';
+import { mlp } from './network/mlp';
+import { freeEnergy } from './loss/free-energy';
 import { memoryQueue } from './operator/memory-queue';
 import { prototypes } from './operator/prototypes';
 import { sampler } from './operator/sampler';
@@ -51,7 +54,7 @@ import { stopGradient } from './operator/stop-gradient';
 import { views } from './operator/views';
 import { mask } from './operator/mask';
 
-export const NODE_SPECS = [mnist, toy2d, shapes, userData, gaussianNoise, randomResizedCrop, horizontalFlip, randomAffine, saltAndPepper, cutout, colorJitter, gaussianBlur, views, mask, noiseSource, encoder, decoder, projector, predictor, patchify, transformer, transformerPredictor, momentumEncoder, discriminator, dictionary, stopGradient, sampler, prototypes, memoryQueue, centering, latent, reconstruction, kl, contractive, l1, infoNce, moco, negativeCosine, vicreg, barlowTwins, swav, dino, maskedPatch, jepa, ganDiscriminator, ganGenerator, kmeans, gmm] as const satisfies readonly NodeSpec<ParamDefs>[];
+export const NODE_SPECS = [mnist, toy2d, shapes, userData, gaussianNoise, randomResizedCrop, horizontalFlip, randomAffine, saltAndPepper, cutout, colorJitter, gaussianBlur, views, mask, noiseSource, encoder, decoder, projector, predictor, mlp, patchify, transformer, transformerPredictor, momentumEncoder, discriminator, dictionary, stopGradient, sampler, prototypes, memoryQueue, centering, latent, latentGrid, reconstruction, kl, contractive, l1, infoNce, moco, negativeCosine, vicreg, barlowTwins, swav, dino, maskedPatch, jepa, ganDiscriminator, ganGenerator, kmeans, gmm, freeEnergy] as const satisfies readonly NodeSpec<ParamDefs>[];
 
 export type AnyNodeSpec = NodeSpec<ParamDefs>;
 

@@ -43,6 +43,8 @@ import { mlpHeadTorch } from './network/mlp-head.torch';
 import { momentumEncoderTorch } from './network/momentum-encoder.torch';
 import { centeringTorch } from './operator/centering.torch';
 import { latentTorch } from './operator/latent.torch';
+import { latentGridTorch } from './operator/latent-grid.torch';
+import { freeEnergyTorch } from './loss/free-energy.torch';
 import { memoryQueueTorch } from './operator/memory-queue.torch';
 import { prototypesTorch } from './operator/prototypes.torch';
 import { samplerTorch } from './operator/sampler.torch';
@@ -71,10 +73,13 @@ export const TORCH_PARTS: Record<string, TorchPart> = {
   'op.memory-queue': memoryQueueTorch,
   'op.centering': centeringTorch,
   'op.latent': latentTorch,
+  'op.latent-grid': latentGridTorch,
+  'loss.free-energy': freeEnergyTorch,
   'net.encoder': encoderTorch,
   'net.decoder': decoderTorch,
   'net.projector': mlpHeadTorch,
   'net.predictor': mlpHeadTorch,
+  'net.mlp': mlpHeadTorch,
   'net.momentum-encoder': momentumEncoderTorch,
   'net.patchify': patchifyTorch,
   'net.transformer': transformerTorch,

@@ -371,6 +371,21 @@ def sparse_coding():
           grads=grads_of(loss, {'x': x, 'd': d, 'z': z}), outputs={'zNext': z_next})
 
 
+def free_energy():
+    g = gen(16)
+    b, G, beta = 6, 5, 3.0
+    y, cand = rand(g, b, 2), rand(g, G * b, 2)
+    c = cand.reshape(G, b, 2).transpose(0, 1)  # [B, G, 2]: view-major candidates
+    e = ((y[:, None, :] - c) ** 2).sum(-1)  # [B, G]
+    # the soft minimum written out, not through logsumexp: -(1/beta) log mean_z exp(-beta E)
+    per = -torch.log(torch.exp(-beta * e).mean(1)) / beta
+    loss = per.mean()
+    with torch.no_grad():
+        fit = c[torch.arange(b), e.argmin(1)]
+    write('free_energy', 'latent-variable EBM soft-min free energy over a grid of codes', {'y': y, 'candidates': cand}, loss,
+          params={'beta': beta}, grads=grads_of(loss, {'y': y, 'candidates': cand}), outputs={'perSample': per, 'fit': fit})
+
+
 # ---------------------------------------------------------------- attention and masking (ViT, MAE, I-JEPA)
 def exact_mask(g, rows, gh, gw, hidden):
     """[rows, gh, gw] of 0/1 with exactly `hidden` ones per row (as the Mask node draws them)."""
@@ -530,5 +545,5 @@ def optimizers():
 if __name__ == '__main__':
     optimizers()
     for f in [kl, contractive, ntxent, moco, byol, simsiam, vicreg, barlow, sinkhorn, swav, dino, gan, kmeans, gmm,
-              sparse_coding, attention, vit_block, mae, ijepa]:
+              sparse_coding, free_energy, attention, vit_block, mae, ijepa]:
         f()

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Dataset } from '../spec';
-import { makeToy2d, TOY2D_CLASSES, TOY2D_KINDS, toy2dName, type Toy2dKind } from './toy2d';
+import { ELLIPSE_AXES, makeToy2d, TOY2D_CLASSES, TOY2D_KINDS, toy2dName, type Toy2dKind } from './toy2d';
 
 const make = (kind: Toy2dKind, seed = 1, noise = 0.08, samples = 2000) => makeToy2d({ kind, samples, noise }, seed);
 
@@ -84,6 +84,16 @@ test('toy2d: each kind has its geometry (noise 0)', () => {
     return [Math.sign(mean(r.map((p) => p[0]))), Math.sign(mean(r.map((p) => p[1])))].join(',');
   });
   assert.equal(new Set(signs).size, 4);
+  // ellipse: every point on (a cos z, b sin z), class k in the k-th quadrant (z in its quarter turn)
+  const e = make('ellipse', 1, 0);
+  for (const k of [0, 1, 2, 3]) {
+    for (const [x, y] of rows(e, 'train', k)) {
+      assert.ok(Math.abs((x / ELLIPSE_AXES[0]) ** 2 + (y / ELLIPSE_AXES[1]) ** 2 - 1) < 1e-5);
+      const z = Math.atan2(y / ELLIPSE_AXES[1], x / ELLIPSE_AXES[0]);
+      const quarter = Math.floor((z < 0 ? z + 2 * Math.PI : z) / (Math.PI / 2));
+      assert.equal(quarter, k, `(${x}, ${y})`);
+    }
+  }
 });
 
 test('toy2d: noise is the std of the jitter', () => {

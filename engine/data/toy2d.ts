@@ -1,11 +1,12 @@
-// Toy 2-D point datasets (moons, circles, spirals, blobs, swiss roll): small
+// Toy 2-D point datasets (moons, circles, spirals, blobs, swiss roll, an ellipse
+// generated from a latent angle): small
 // enough to train in seconds and to draw the whole input space, which is what
 // an energy landscape or a learned density plot needs. Tensor-free, seeded.
 import { hashSeed, mulberry32 } from '../rng';
 import type { Dataset } from '../spec';
 import { gatherRows, stratifiedSplit } from './stratified-split';
 
-export const TOY2D_KINDS = ['moons', 'circles', 'spirals', 'blobs', 'swiss-roll'] as const;
+export const TOY2D_KINDS = ['moons', 'circles', 'spirals', 'blobs', 'swiss-roll', 'ellipse'] as const;
 export type Toy2dKind = (typeof TOY2D_KINDS)[number];
 
 export interface Toy2dOptions {
@@ -17,7 +18,10 @@ export interface Toy2dOptions {
 }
 
 /** Number of classes of each kind (what the labels count). */
-export const TOY2D_CLASSES: Record<Toy2dKind, number> = { moons: 2, circles: 2, spirals: 2, blobs: 4, 'swiss-roll': 4 };
+export const TOY2D_CLASSES: Record<Toy2dKind, number> = { moons: 2, circles: 2, spirals: 2, blobs: 4, 'swiss-roll': 4, ellipse: 4 };
+
+/** Semi-axes of the ellipse: y = (a cos z, b sin z) + noise, the latent-variable EBM lecture's example. */
+export const ELLIPSE_AXES: [number, number] = [1.3, 0.8];
 
 export const TOY2D_TEST_FRACTION = 0.2;
 
@@ -74,6 +78,12 @@ function point(kind: Toy2dKind, k: number, rand: () => number): [number, number]
       const t = 1.5 * Math.PI * (1 + 2 * ((k + rand()) / 4));
       const s = 1.4 / (4.5 * Math.PI);
       return [s * t * Math.cos(t), s * t * Math.sin(t)];
+    }
+    case 'ellipse': {
+      // the latent z is the angle; class k draws it from the k-th quarter turn,
+      // so colouring by class shows which part of the curve generated a point
+      const z = (Math.PI / 2) * (k + rand());
+      return [ELLIPSE_AXES[0] * Math.cos(z), ELLIPSE_AXES[1] * Math.sin(z)];
     }
   }
 }

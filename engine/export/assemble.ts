@@ -209,10 +209,13 @@ function modelPy(plan: ExportPlan, graph: Graph, lookup: SpecLookup): { model: s
     const ista = lat.params.method === 'ista';
     let l1 = 0;
     const smooth: string[] = [];
+    const all: string[] = [];
+    const multiStart = Number(lat.params.starts ?? 1) > 1;
     for (const n of post) {
       const loss = lookup(n.type)!.loss;
       if (!loss) continue;
       const w = loss.weight(n.params as never);
+      all.push(`${py(w)} * terms[${JSON.stringify(n.id)}]`);
       const onLatent = Object.values(n.sources).some(([s]) => s === lat.id);
       if (ista && loss.proximal === 'l1' && onLatent) l1 += w;
       else smooth.push(`${py(w)} * terms[${JSON.stringify(n.id)}]`);
@@ -228,7 +231,20 @@ function modelPy(plan: ExportPlan, graph: Graph, lookup: SpecLookup): { model: s
       '    self.inner = inner',
       `    return (${smooth.join(' + ') || '0.0'}) * z.shape[0]  # per-sample problems: undo the batch mean`,
       '',
-      ...emitNodes(plan, [lat], () => ({ energy: fn, l1: py(l1) })),
+      ...(multiStart
+        ? [
+            `# ${lat.id}: every loss per sample [B], to choose each row's starting code`,
+            `def sample_${fn}(z):`,
+            '    terms = {}',
+            '    inner, self.inner, losses.PER_SAMPLE = self.inner, True, True',
+            `    ${v(lat, 'out')} = z`,
+            ...indent(emitNodes(plan, post), 4),
+            '    self.inner, losses.PER_SAMPLE = inner, False',
+            `    return ${all.join(' + ') || 'torch.zeros(z.shape[0])'}`,
+            '',
+          ]
+        : []),
+      ...emitNodes(plan, [lat], () => ({ energy: fn, l1: py(l1), ...(multiStart ? { sampleEnergy: `sample_${fn}` } : {}) })),
     );
   }
   body.push(...emitNodes(plan, post), 'return terms');

@@ -14,6 +14,10 @@ def l2_normalize(x, eps=1e-12):
     return x * torch.rsqrt(torch.clamp((x * x).sum(-1, keepdim=True), min=eps))
 
 
+# set while a latent compares starting codes: losses that can return per-sample values [B] do
+PER_SAMPLE = False
+
+
 def split_views(x, views):
     """[V*B, ...] view-major -> V tensors [B, D]."""
     return x.flatten(1).chunk(views, 0)

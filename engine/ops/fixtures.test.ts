@@ -16,6 +16,7 @@ import { ganDiscriminatorLoss, ganGeneratorLoss } from './gan';
 import { gmmEmStep, gmmNll, gmmResponsibilities } from './gmm';
 import { mocoInfoNce, ntXent } from './info-nce';
 import { klStandardNormal } from './kl';
+import { candidateEnergies, freeEnergy, nearestCandidate } from './free-energy';
 import { kmeansAssign, kmeansEnergy, kmeansStep } from './kmeans';
 import { simsiamSymmetric } from './simsiam';
 import { sinkhorn } from './sinkhorn';
@@ -172,6 +173,10 @@ const RUNNERS: Record<string, Runner> = {
         emLogits: em.logits,
       };
     },
+  },
+  free_energy: {
+    loss: (x, p) => freeEnergy(tf, x.y, x.candidates, p.beta),
+    outputs: (x, p) => ({ perSample: freeEnergy(tf, x.y, x.candidates, p.beta, true), fit: nearestCandidate(tf, x.y, x.candidates, candidateEnergies(tf, x.y, x.candidates)) }),
   },
   sparse_coding: {
     loss: (x, p) => lassoEnergy(tf, x.x, x.d, x.z, p.alpha),

@@ -22,6 +22,7 @@ import dino from './dino.json';
 import vitsimclr from './vit-simclr.json';
 import mae from './mae.json';
 import ijepa from './ijepa.json';
+import lvebm from './lv-ebm.json';
 import tourPca from './tours/pca.json';
 import tourKmeans from './tours/kmeans.json';
 import tourGmm from './tours/gmm.json';
@@ -39,6 +40,7 @@ import tourVicreg from './tours/vicreg.json';
 import tourBarlowTwins from './tours/barlow-twins.json';
 import tourSwav from './tours/swav.json';
 import tourDino from './tours/dino.json';
+import tourLvEbm from './tours/lv-ebm.json';
 import { TourSchema } from '../teach';
 
 export interface Preset {
@@ -67,6 +69,7 @@ const TOURS: Record<string, unknown> = {
   'barlow-twins': tourBarlowTwins,
   'swav': tourSwav,
   'dino': tourDino,
+  'lv-ebm': tourLvEbm,
 };
 
 function load(name: string, family: Preset['family'], raw: unknown): Preset {
@@ -99,6 +102,7 @@ export const PRESETS: readonly Preset[] = [
   load('vit-simclr', 'contrastive', vitsimclr),
   load('mae', 'autoencoder', mae),
   load('ijepa', 'non-contrastive', ijepa),
+  load('lv-ebm', 'classical', lvebm),
 ];
 
 export function getPreset(name: string): Preset | undefined {

@@ -8,7 +8,7 @@ import { alignmentUniformity } from '../metrics/alignment';
 import { collapseFigure, effectiveRank, rankSampleNote } from '../metrics/collapse';
 import { pca2d } from '../metrics/pca';
 import type { Tensor } from '../spec';
-import { isPlottable } from '../types';
+import { featureSize, isPlottable } from '../types';
 import type { Plan } from './compile';
 import { embedFeatures, embeddingPort } from './evaluate';
 
@@ -197,5 +197,23 @@ export async function energySnapshot(plan: Plan, step: number): Promise<EnergyEv
     points[2 * i + 1] = test.values![2 * i + 1];
     labels[i] = test.labels[i];
   }
-  return { type: 'energy', step, size: GRID, extent: EXTENT, energy, points, labels };
+  const fit = await fitOf(plan, n);
+  return { type: 'energy', step, size: GRID, extent: EXTENT, energy, points, labels, ...(fit ? { fit } : {}) };
+}
+
+/** dec(ž) of the first n held-out points, from the first loss that reports a 2-D 'fit' (a latent-variable EBM's energy). */
+async function fitOf(plan: Plan, n: number): Promise<Float32Array | null> {
+  const node = plan.nodes.find((m) => m.spec.loss && m.spec.probes?.includes('fit') && Object.values(m.inputTypes).some((t) => featureSize(t) === 2));
+  if (!node || n === 0) return null;
+  const f = tf.tidy(() => {
+    let fit: Tensor | null = null;
+    plan.embed(node.id, 'loss', { split: 'test', indices: Int32Array.from({ length: n }, (_, i) => i) }, (name, value) => {
+      if (name === 'fit') fit = value;
+    });
+    const t = fit as Tensor | null;
+    return t && t.shape[0] === n && t.size === 2 * n ? t : tf.zeros([0]);
+  });
+  const v = f.size ? new Float32Array(await f.data()) : null;
+  f.dispose();
+  return v;
 }

@@ -7,14 +7,14 @@ export const toy2d = defineNode({
   version: 1,
   label: 'Toy 2-D',
   category: 'data',
-  doc: 'Points in the plane (two moons, circles, spirals, blobs or a swiss roll), drawn from the graph seed and split 80/20 into training and held-out points. In two dimensions the whole input space can be drawn, so an energy-based model’s learned energy landscape, a GMM’s components or K-means’ cells can be seen directly against the data.',
+  doc: 'Points in the plane (two moons, circles, spirals, blobs, a swiss roll, or an ellipse generated from a latent angle), drawn from the graph seed and split 80/20 into training and held-out points. In two dimensions the whole input space can be drawn, so an energy-based model’s learned energy landscape, a GMM’s components or K-means’ cells can be seen directly against the data.',
   inputs: [],
   outputs: [
     { id: 'points', label: 'points', type: 'vector', doc: 'A batch of points [B, 2], roughly within [-1.5, 1.5].' },
-    { id: 'labels', label: 'labels', type: 'labels', doc: 'Which moon, circle, spiral arm, blob or stretch of the roll a point came from; for evaluation and colouring plots only.' },
+    { id: 'labels', label: 'labels', type: 'labels', doc: 'Which moon, circle, spiral arm, blob, stretch of the roll or quarter of the ellipse a point came from; for evaluation and colouring plots only.' },
   ],
   params: {
-    dataset: choice({ label: 'Dataset', options: TOY2D_KINDS, default: 'moons', doc: 'The shape of the data: 2 moons, 2 circles, 2 spiral arms, 4 blobs, or a swiss roll cut into 4 stretches.' }),
+    dataset: choice({ label: 'Dataset', options: TOY2D_KINDS, default: 'moons', doc: 'The shape of the data: 2 moons, 2 circles, 2 spiral arms, 4 blobs, a swiss roll cut into 4 stretches, or an ellipse (a cos z, b sin z) whose 4 classes are the quarter turns of its latent angle z.' }),
     samples: int({ label: 'Samples', default: 2000, min: 100, max: 50000, doc: 'Points drawn in all; 80% train, 20% held out.' }),
     noise: num({ label: 'Noise', default: 0.08, min: 0, max: 0.5, step: 0.01, doc: 'Std of the Gaussian jitter added to each point (blobs also have a spread of 0.2 of their own).' }),
     batchSize: int({ label: 'Batch size', default: 128, min: 2, max: 4096, doc: 'Points per training step.' }),

@@ -16,6 +16,7 @@ def reconstruction(pred, target, kind="mse", reduction="mean"):
     else:
         pc = p.clamp(1e-7, 1 - 1e-7)
         per = -(t * torch.log(pc) + (1 - t) * torch.log(1 - pc))
-    return (per.mean(1) if reduction == "mean" else per.sum(1)).mean()
+    per = per.mean(1) if reduction == "mean" else per.sum(1)
+    return per if PER_SAMPLE else per.mean()
 `,
 });

@@ -8,6 +8,7 @@ export const reconstruction = defineNode({
   version: 1,
   label: 'Reconstruction loss',
   category: 'loss',
+  probes: ['fit'],
   doc: 'How far the reconstruction is from the target: the energy of an autoencoder. MSE treats pixels as Gaussian; BCE treats them as Bernoulli probabilities and wants a sigmoid output and targets in 0..1.',
   formula: 'MSE: mean (x̂ − x)²  ·  BCE: −Σ [x log x̂ + (1 − x) log(1 − x̂)]',
   lecture: 'Autoencoders and generative models',
@@ -29,7 +30,9 @@ export const reconstruction = defineNode({
     }
     return { loss: { type: 'scalar', shape: [] } };
   },
-  forward({ tf, inputs, params, perSample }) {
+  forward({ tf, inputs, params, perSample, probe }) {
+    // on 2-D points the energy view draws each point's reconstruction (dec(ž) of a latent-variable EBM)
+    probe?.('fit', inputs.prediction);
     return { loss: reconstructionLoss(tf, inputs.prediction, inputs.target, params.kind, params.reduction, perSample) };
   },
 });

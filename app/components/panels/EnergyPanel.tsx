@@ -2,7 +2,9 @@
 // The energy landscape of a model of 2-D toy data: the worker evaluates the
 // per-sample energy on a grid over the plane; this view paints it through
 // viridis (dark = low energy, where the model puts its data) and draws the
-// held-out points on top, coloured by the cluster they came from.
+// held-out points on top, coloured by the cluster they came from. For a
+// latent-variable model each point is joined to dec(ž), where the model explains
+// it at its inferred code: the energy of the point is that segment's squared length.
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { finiteRange, heatmapRgba, viridisCss } from '../../lib/chart-math';
 import { formatValue } from '../../lib/format';
@@ -42,14 +44,31 @@ function drawEnergy(canvas: HTMLCanvasElement | null, e: EnergyEvent, range: [nu
   ctx.lineWidth = 1;
   const t = tokens({ outline: 'canvas-outline', rule: 'chart-rule' });
   const classes = palette('class');
+  const at = (px: number, py: number): [number, number] => [x0 + ((px - xmin) / (xmax - xmin)) * side, y0 + (1 - (py - ymin) / (ymax - ymin)) * side];
+  if (e.fit) {
+    // under the points: y → dec(ž), then dec(ž) as a small outlined square
+    ctx.strokeStyle = withAlpha(t.outline, 0.6);
+    ctx.beginPath();
+    for (let i = 0; i < n; i++) {
+      const [ax, ay] = at(e.points[2 * i], e.points[2 * i + 1]);
+      const [bx, by] = at(e.fit[2 * i], e.fit[2 * i + 1]);
+      ctx.moveTo(ax, ay);
+      ctx.lineTo(bx, by);
+    }
+    ctx.stroke();
+    ctx.fillStyle = withAlpha(t.outline, 0.9);
+    for (let i = 0; i < n; i++) {
+      const [bx, by] = at(e.fit[2 * i], e.fit[2 * i + 1]);
+      ctx.fillRect(bx - 1, by - 1, 2, 2);
+    }
+  }
   ctx.strokeStyle = withAlpha(t.outline, 0.85);
   let drawn = 0;
   for (let i = 0; i < n; i++) {
     const px = e.points[2 * i];
     const py = e.points[2 * i + 1];
     if (px < xmin || px > xmax || py < ymin || py > ymax) continue;
-    const x = x0 + ((px - xmin) / (xmax - xmin)) * side;
-    const y = y0 + (1 - (py - ymin) / (ymax - ymin)) * side;
+    const [x, y] = at(px, py);
     ctx.fillStyle = classes[e.labels[i] % classes.length];
     ctx.beginPath();
     ctx.arc(x, y, r, 0, Math.PI * 2);
@@ -76,6 +95,7 @@ function EnergyPanelView({ store }: { store: RunStore }) {
     el.dataset.cells = String(energy.size * energy.size);
     el.dataset.points = String(drawn);
     el.dataset.step = String(energy.step);
+    el.dataset.fits = String(energy.fit ? energy.fit.length / 2 : 0);
   }, [energy, range, size]);
 
   return (
@@ -94,7 +114,10 @@ function EnergyPanelView({ store }: { store: RunStore }) {
           </div>
         )}
       </div>
-      <p className="view__note">Low energy (dark) is where the model explains the data well; training pulls it down on the data and the points sit in the valleys.</p>
+      <p className="view__note">
+        Low energy (dark) is where the model explains the data well; training pulls it down on the data and the points sit in the valleys.
+        {energy?.fit && ' Each line joins a point to dec(ž), the model’s explanation of it at its inferred latent.'}
+      </p>
     </PanelFrame>
   );
 }

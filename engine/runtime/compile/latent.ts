@@ -40,6 +40,23 @@ export function splitAtLatents(nodes: readonly CompiledNode[]): { ok: true; spli
   };
 }
 
+/**
+ * Starting code s of S in [−r, r]^d: evenly spaced along the first coordinate,
+ * a Weyl sequence (fractional parts of s·√prime) along the others, so a 2-D code
+ * gets a spread of starts rather than a diagonal. Deterministic: no draws to replay.
+ */
+export function startCodes(S: number, d: number, r: number): Float32Array {
+  const primes = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37];
+  const out = new Float32Array(S * d); // [S, d]
+  for (let s = 0; s < S; s++) {
+    for (let k = 0; k < d; k++) {
+      const u = k === 0 ? (s + 0.5) / S : (0.5 + s * Math.sqrt(primes[(k - 1) % primes.length])) % 1;
+      out[s * d + k] = -r + 2 * r * u;
+    }
+  }
+  return out;
+}
+
 /** Power iterations the first time a latent's curvature is measured (from a seeded random start). */
 const POWER_COLD = 12;
 /**
@@ -75,7 +92,8 @@ export class LatentInference {
 
   /** The smooth energy seen by a latent (every downstream loss but the L1 terms ISTA handles by shrinkage), summed over the batch. */
   private energy(ps: PassState, lat: CompiledNode, z: Tensor, ista: boolean): { smooth: Tensor; l1: number } {
-    const inner: PassState = { ...ps, outputs: new Map(ps.outputs), terms: new Map(), inner: true };
+    // batch means even when the pass asks for per-sample values (the energy view): the factor below assumes them
+    const inner: PassState = { ...ps, args: { ...ps.args, perSample: false }, outputs: new Map(ps.outputs), terms: new Map(), inner: true };
     inner.outputs.set(lat.id, { out: z });
     let smooth: Tensor = tf.scalar(0);
     let l1 = 0;
@@ -115,6 +133,34 @@ export class LatentInference {
     return lambda;
   }
 
+  /** Every downstream loss per sample [B] (weights applied; a loss without per-sample values counts its batch value for every row). */
+  private sampleEnergy(ps: PassState, lat: CompiledNode, z: Tensor): Tensor {
+    const inner: PassState = { ...ps, args: { ...ps.args, perSample: true }, outputs: new Map(ps.outputs), terms: new Map(), inner: true };
+    inner.outputs.set(lat.id, { out: z });
+    let e: Tensor = tf.zeros([z.shape[0]]); // [B]
+    for (const n of this.post) {
+      this.runner.run(inner, n);
+      if (n.spec.loss) e = tf.add(e, tf.mul(inner.terms.get(n.id)!, n.spec.loss.weight(n.params)));
+    }
+    return e;
+  }
+
+  /** Per row, the starting code of lowest energy [B, d]. */
+  private bestStart(ps: PassState, lat: CompiledNode, rows: number, d: number, S: number, r: number): Tensor {
+    const codes = startCodes(S, d, r);
+    let best: Tensor = tf.zeros([rows, d]); // [B, d]
+    let bestE: Tensor = tf.fill([rows], Infinity); // [B]
+    for (let s = 0; s < S; s++) {
+      const zs = tf.tile(tf.tensor2d(codes.subarray(s * d, (s + 1) * d), [1, d]), [rows, 1]); // [B, d]
+      const e = this.sampleEnergy(ps, lat, zs);
+      // step, not less: this runs under the weight update's tape, and less has no gradient
+      const better = tf.reshape(tf.step(tf.sub(bestE, e)), [rows, 1]); // [B, 1]: 1 where e < bestE
+      best = tf.add(tf.mul(better, zs), tf.mul(tf.sub(1, better), best));
+      bestE = tf.minimum(e, bestE);
+    }
+    return best;
+  }
+
   /** The code z [B, d] that minimises the energy downstream of `lat` for this pass's batch (call inside a tidy). */
   infer(ps: PassState, lat: CompiledNode): Tensor {
     const L = lat.spec.latent!;
@@ -122,7 +168,8 @@ export class LatentInference {
     const rows = ps.args.batch.indices.length;
     const method = L.method(p);
     const K = L.steps(p);
-    let z: Tensor = tf.zeros([rows, L.dim(p)]); // [B, d]
+    const S = L.starts?.(p) ?? 1;
+    let z: Tensor = S > 1 ? this.bestStart(ps, lat, rows, L.dim(p), S, L.startRange?.(p) ?? 1) : tf.zeros([rows, L.dim(p)]); // [B, d]
     const grad = (zz: Tensor) => tf.grad((v: Tensor) => this.energy(ps, lat, v, method === 'ista').smooth)(zz);
     let eta = L.stepSize(p);
     if (eta === 0) eta = 1 / (SAFETY * this.largestCurvature(ps, lat, z, grad));
