@@ -14,7 +14,7 @@ const FAMILIES: Record<string, string[]> = {
   Generative: ['Variational autoencoder', 'GAN'],
   Contrastive: ['SimCLR', 'MoCo v2', 'ViT + SimCLR'],
   'Non-contrastive': ['BYOL', 'SimSiam', 'VICReg', 'Barlow Twins', 'SwAV', 'DINO', 'I-JEPA'],
-  Classical: ['PCA', 'K-means', 'Gaussian mixture', 'Sparse coding', 'Latent-variable EBM'],
+  Classical: ['PCA', 'K-means', 'Gaussian mixture', 'Sparse coding', 'Latent-variable EBM', 'Target propagation'],
 };
 
 type Box = { x: number; y: number; width: number; height: number };

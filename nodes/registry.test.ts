@@ -49,7 +49,7 @@ test('types and labels are unique, docs and param docs are written', () => {
 });
 
 test('every loss node shows its formula and the methods section behind it (the Learn link)', () => {
-  const sections = new Set(['Classical and energy-based', 'Autoencoders and generative models', 'Joint-embedding methods', 'Attention and masking', 'Shared building blocks']);
+  const sections = new Set(['Classical and energy-based', 'Autoencoders and generative models', 'Joint-embedding methods', 'Attention and masking', 'Shared building blocks', 'Target propagation']);
   for (const s of allSpecs()) {
     if (s.category === 'loss') assert.ok(s.formula && s.formula.length > 8, `${s.type} has no formula`);
     if (s.formula) assert.ok(s.lecture && sections.has(s.lecture), `${s.type}: lecture section "${s.lecture}" is not a section of docs/methods.md`);

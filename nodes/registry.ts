@@ -47,6 +47,7 @@ import { latent } from './operator/latent';
 import { latentGrid } from './operator/latent-grid';
 import { mlp } from './network/mlp';
 import { freeEnergy } from './loss/free-energy';
+import { targetPropNode } from './loss/target-prop';
 import { memoryQueue } from './operator/memory-queue';
 import { prototypes } from './operator/prototypes';
 import { sampler } from './operator/sampler';
@@ -54,7 +55,7 @@ import { stopGradient } from './operator/stop-gradient';
 import { views } from './operator/views';
 import { mask } from './operator/mask';
 
-export const NODE_SPECS = [mnist, toy2d, shapes, userData, gaussianNoise, randomResizedCrop, horizontalFlip, randomAffine, saltAndPepper, cutout, colorJitter, gaussianBlur, views, mask, noiseSource, encoder, decoder, projector, predictor, mlp, patchify, transformer, transformerPredictor, momentumEncoder, discriminator, dictionary, stopGradient, sampler, prototypes, memoryQueue, centering, latent, latentGrid, reconstruction, kl, contractive, l1, infoNce, moco, negativeCosine, vicreg, barlowTwins, swav, dino, maskedPatch, jepa, ganDiscriminator, ganGenerator, kmeans, gmm, freeEnergy] as const satisfies readonly NodeSpec<ParamDefs>[];
+export const NODE_SPECS = [mnist, toy2d, shapes, userData, gaussianNoise, randomResizedCrop, horizontalFlip, randomAffine, saltAndPepper, cutout, colorJitter, gaussianBlur, views, mask, noiseSource, encoder, decoder, projector, predictor, mlp, patchify, transformer, transformerPredictor, momentumEncoder, discriminator, dictionary, stopGradient, sampler, prototypes, memoryQueue, centering, latent, latentGrid, reconstruction, kl, contractive, l1, infoNce, moco, negativeCosine, vicreg, barlowTwins, swav, dino, maskedPatch, jepa, ganDiscriminator, ganGenerator, kmeans, gmm, freeEnergy, targetPropNode] as const satisfies readonly NodeSpec<ParamDefs>[];
 
 export type AnyNodeSpec = NodeSpec<ParamDefs>;
 

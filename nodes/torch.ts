@@ -45,6 +45,7 @@ import { centeringTorch } from './operator/centering.torch';
 import { latentTorch } from './operator/latent.torch';
 import { latentGridTorch } from './operator/latent-grid.torch';
 import { freeEnergyTorch } from './loss/free-energy.torch';
+import { targetPropTorch } from './loss/target-prop.torch';
 import { memoryQueueTorch } from './operator/memory-queue.torch';
 import { prototypesTorch } from './operator/prototypes.torch';
 import { samplerTorch } from './operator/sampler.torch';
@@ -75,6 +76,7 @@ export const TORCH_PARTS: Record<string, TorchPart> = {
   'op.latent': latentTorch,
   'op.latent-grid': latentGridTorch,
   'loss.free-energy': freeEnergyTorch,
+  'loss.target-prop': targetPropTorch,
   'net.encoder': encoderTorch,
   'net.decoder': decoderTorch,
   'net.projector': mlpHeadTorch,

@@ -386,6 +386,40 @@ def free_energy():
           params={'beta': beta}, grads=grads_of(loss, {'y': y, 'candidates': cand}), outputs={'perSample': per, 'fit': fit})
 
 
+def target_prop():
+    """Difference target propagation (Lee et al. 2015), studio weight layout (x @ W); the top
+    target's gradient comes from autograd on the summed cross-entropy, not a formula."""
+    g = gen(17)
+    x = rand(g, 6, 5)
+    labels = torch.tensor([0., 2., 1., 2., 0., 1.])
+    dims = [5, 4, 4, 3]
+    w = {f'w{i}': rand(g, dims[i], dims[i + 1], scale=0.6) for i in range(3)}
+    w.update({f'b{i}': rand(g, dims[i + 1], scale=0.1) for i in range(3)})
+    w.update({f'v{i}': rand(g, dims[i + 2], dims[i + 1], scale=0.6) for i in range(2)})
+    w.update({f'c{i}': rand(g, dims[i + 1], scale=0.1) for i in range(2)})
+    eta = 0.8
+    h, prev = [], x
+    for i in range(3):
+        y = prev.detach() @ w[f'w{i}'] + w[f'b{i}']
+        prev = y if i == 2 else torch.tanh(y)
+        h.append(prev)
+    hs = [t.detach() for t in h]
+    z = hs[2].clone().requires_grad_(True)
+    ce_sum = F.cross_entropy(z, labels.long(), reduction='sum')
+    t = [None, None, (hs[2] - eta * torch.autograd.grad(ce_sum, z)[0]).detach()]
+    inv = lambda i, a: torch.tanh(a @ w[f'v{i - 1}'] + w[f'c{i - 1}'])  # g of layer i + 1 (0-based i)
+    for i in (2, 1):
+        t[i - 1] = (hs[i - 1] + inv(i, t[i]) - inv(i, hs[i])).detach()
+    sq = lambda d: (d ** 2).sum(1).mean()
+    layer = [sq(h[i] - t[i]) for i in range(3)]
+    inverse = [sq(inv(i, hs[i]) - hs[i - 1]) for i in (1, 2)]
+    loss = sum(layer) + sum(inverse)
+    terms = {'layer1': layer[0], 'layer2': layer[1], 'layer3': layer[2], 'inverse2': inverse[0], 'inverse3': inverse[1],
+             'task': F.cross_entropy(hs[2], labels.long())}
+    write('target_prop', 'difference target propagation (Lee, Zhang, Fischer & Bengio 2015), tanh', {'x': x, 'labels': labels, **w}, loss,
+          params={'eta': eta}, terms=terms, grads=grads_of(loss, w), outputs={'t1': t[0], 't2': t[1], 't3': t[2]})
+
+
 # ---------------------------------------------------------------- attention and masking (ViT, MAE, I-JEPA)
 def exact_mask(g, rows, gh, gw, hidden):
     """[rows, gh, gw] of 0/1 with exactly `hidden` ones per row (as the Mask node draws them)."""
@@ -545,5 +579,5 @@ def optimizers():
 if __name__ == '__main__':
     optimizers()
     for f in [kl, contractive, ntxent, moco, byol, simsiam, vicreg, barlow, sinkhorn, swav, dino, gan, kmeans, gmm,
-              sparse_coding, free_energy, attention, vit_block, mae, ijepa]:
+              sparse_coding, free_energy, target_prop, attention, vit_block, mae, ijepa]:
         f()

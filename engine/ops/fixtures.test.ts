@@ -18,6 +18,7 @@ import { mocoInfoNce, ntXent } from './info-nce';
 import { klStandardNormal } from './kl';
 import { candidateEnergies, freeEnergy, nearestCandidate } from './free-energy';
 import { kmeansAssign, kmeansEnergy, kmeansStep } from './kmeans';
+import { targetProp, type TpWeights } from './target-prop';
 import { simsiamSymmetric } from './simsiam';
 import { sinkhorn } from './sinkhorn';
 import { istaStep, lassoEnergy, lipschitz } from './sparse-coding';
@@ -76,6 +77,11 @@ function vitBlock(x: T, heads: number): Tensor {
 
 /** The official MAE decoder predicts every patch; our predictor only the hidden ones, in ascending order. */
 const hiddenPred = (x: T) => takeTokens(tf, x.pred, maskPositions(tf, x.mask, vals(x.mask).filter((v) => v > 0.5).length / x.mask.shape[0], 'hidden'));
+
+function tpOf(x: T, p: Record<string, number>) {
+  const wts: TpWeights = { w: [x.w0, x.w1, x.w2], b: [x.b0, x.b1, x.b2], v: [x.v0, x.v1], c: [x.c0, x.c1] };
+  return targetProp(tf, x.x, x.labels, wts, p.eta, 'tanh');
+}
 
 const RUNNERS: Record<string, Runner> = {
   attention: {
@@ -177,6 +183,20 @@ const RUNNERS: Record<string, Runner> = {
   free_energy: {
     loss: (x, p) => freeEnergy(tf, x.y, x.candidates, p.beta),
     outputs: (x, p) => ({ perSample: freeEnergy(tf, x.y, x.candidates, p.beta, true), fit: nearestCandidate(tf, x.y, x.candidates, candidateEnergies(tf, x.y, x.candidates)) }),
+  },
+  target_prop: {
+    loss: (x, p) => {
+      const r = tpOf(x, p);
+      return [...r.layer, ...r.inverse].reduce((a, b) => tf.add(a, b));
+    },
+    terms: (x, p) => {
+      const r = tpOf(x, p);
+      return { layer1: r.layer[0], layer2: r.layer[1], layer3: r.layer[2], inverse2: r.inverse[0], inverse3: r.inverse[1], task: r.task };
+    },
+    outputs: (x, p) => {
+      const r = tpOf(x, p);
+      return { t1: r.t[0], t2: r.t[1], t3: r.t[2] };
+    },
   },
   sparse_coding: {
     loss: (x, p) => lassoEnergy(tf, x.x, x.d, x.z, p.alpha),

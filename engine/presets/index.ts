@@ -23,6 +23,7 @@ import vitsimclr from './vit-simclr.json';
 import mae from './mae.json';
 import ijepa from './ijepa.json';
 import lvebm from './lv-ebm.json';
+import targetprop from './target-prop.json';
 import tourPca from './tours/pca.json';
 import tourKmeans from './tours/kmeans.json';
 import tourGmm from './tours/gmm.json';
@@ -41,6 +42,7 @@ import tourBarlowTwins from './tours/barlow-twins.json';
 import tourSwav from './tours/swav.json';
 import tourDino from './tours/dino.json';
 import tourLvEbm from './tours/lv-ebm.json';
+import tourTargetProp from './tours/target-prop.json';
 import { TourSchema } from '../teach';
 
 export interface Preset {
@@ -70,6 +72,7 @@ const TOURS: Record<string, unknown> = {
   'swav': tourSwav,
   'dino': tourDino,
   'lv-ebm': tourLvEbm,
+  'target-prop': tourTargetProp,
 };
 
 function load(name: string, family: Preset['family'], raw: unknown): Preset {
@@ -103,6 +106,7 @@ export const PRESETS: readonly Preset[] = [
   load('mae', 'autoencoder', mae),
   load('ijepa', 'non-contrastive', ijepa),
   load('lv-ebm', 'classical', lvebm),
+  load('target-prop', 'classical', targetprop),
 ];
 
 export function getPreset(name: string): Preset | undefined {

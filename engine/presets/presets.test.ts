@@ -15,7 +15,7 @@ before(async () => {
   await tf.setBackend('cpu');
 });
 
-const EXPECTED = ['pca', 'kmeans', 'gmm', 'sparse-coding', 'ae', 'dae', 'cae', 'vae', 'gan', 'simclr', 'moco', 'byol', 'simsiam', 'vicreg', 'barlow-twins', 'swav', 'dino', 'vit-simclr', 'mae', 'ijepa', 'lv-ebm'];
+const EXPECTED = ['pca', 'kmeans', 'gmm', 'sparse-coding', 'ae', 'dae', 'cae', 'vae', 'gan', 'simclr', 'moco', 'byol', 'simsiam', 'vicreg', 'barlow-twins', 'swav', 'dino', 'vit-simclr', 'mae', 'ijepa', 'lv-ebm', 'target-prop'];
 
 test('every lecture architecture has a preset with notes', () => {
   assert.deepEqual(PRESETS.map((p) => p.name), EXPECTED);

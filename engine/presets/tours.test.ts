@@ -8,7 +8,7 @@ import { applyTourChanges } from '../teach-apply';
 import { analyzeForTraining } from '../validate';
 import { presetGraph } from './index';
 
-const LECTURES = ['pca', 'kmeans', 'gmm', 'sparse-coding', 'ae', 'dae', 'cae', 'vae', 'gan', 'simclr', 'moco', 'byol', 'simsiam', 'vicreg', 'barlow-twins', 'swav', 'dino', 'lv-ebm'];
+const LECTURES = ['pca', 'kmeans', 'gmm', 'sparse-coding', 'ae', 'dae', 'cae', 'vae', 'gan', 'simclr', 'moco', 'byol', 'simsiam', 'vicreg', 'barlow-twins', 'swav', 'dino', 'lv-ebm', 'target-prop'];
 
 for (const name of LECTURES) {
   test(`${name}: a tour of 4–8 steps on its own nodes and wires, ending in tries that apply`, () => {
