@@ -1,5 +1,5 @@
 // The typed API between the UI and the training worker (Comlink). The UI
-// imports this file with `import type` only.
+// imports its types, and GPU_LOST (a string), nothing else.
 import type { BackendName, TrainEvent } from '../engine/events';
 import type { Graph, PortRef } from '../engine/graph';
 
@@ -18,7 +18,15 @@ export interface TrainOptions {
   pauseAfter?: number;
 }
 
+/** What the worker posts outside Comlink when the GPU device of a run is lost (the page then ends the worker). */
+export const GPU_LOST = 'latent-studio:gpu-lost';
+
 export interface TrainerApi {
+  /**
+   * Holds the Web Lock `name` for the worker's whole life (resolves once held). The page
+   * queues for the same lock: it is granted when the worker dies, however it died.
+   */
+  hold(name: string): Promise<void>;
   /**
    * Validates, compiles and trains `graph`, calling `onEvent` (a Comlink proxy)
    * as it goes. Resolves when the run ends (done, stopped or failed); never rejects

@@ -3,6 +3,7 @@
 import '@tensorflow/tfjs-backend-webgpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import { buildBundle, zipFolder } from '../engine/export/bundle';
 import { slug } from '../engine/export/slug';
@@ -15,7 +16,10 @@ import { torchPart } from '../nodes/torch';
 import type { Control } from '../engine/runtime/trainer';
 import { getSpec } from '../nodes/registry';
 import { parseGraph, type Graph } from '../engine/graph';
-import type { TrainerApi, TrainEvent } from './protocol';
+import { GPU_LOST, type TrainerApi, type TrainEvent } from './protocol';
+
+// how e2e/faults.spec.ts tells this worker from the import worker
+(self as unknown as { __trainerWorker: boolean }).__trainerWorker = true;
 
 // scripts/build-mnist.mjs copies the wasm binaries to public/tfjs/
 setWasmPaths('/tfjs/');
@@ -79,7 +83,49 @@ async function readStored(id: string, name: string): Promise<ImportedSet> {
   return set;
 }
 
+/** The GPU devices whose loss is watched (one per webgpu backend). */
+const watched = new WeakSet<object>();
+/** Why this worker's GPU device was lost, once it was. */
+let lostReason: string | null = null;
+
+/**
+ * A run cut by a lost device fails on whatever read was pending (mapAsync on an unmapped
+ * buffer); the message says what happened instead, whichever of the two arrives first.
+ */
+function explainLoss(e: TrainEvent): TrainEvent {
+  if (e.type !== 'done' || e.state !== 'failed' || e.backend !== 'webgpu') return e;
+  if (lostReason === null && !/mapAsync|GPUBuffer|GPUDevice|device (is |was )?(lost|destroyed)/i.test(e.error ?? '')) return e;
+  return { ...e, error: `the GPU device was lost (${lostReason ?? e.error}): the run stopped here; Train again runs on the next backend (WebGL, then wasm or cpu)` };
+}
+
+/**
+ * A lost GPU device never answers again: reads of its buffers can hang for ever.
+ * The page hears of it outside Comlink, ends this worker and fails the run with
+ * the reason; the next run starts a fresh worker that skips WebGPU.
+ */
+function watchDevice(): void {
+  const device = (tf.backend() as unknown as { device?: { destroy(): void; lost: Promise<{ message: string; reason?: string }> } }).device;
+  if (!device || watched.has(device)) return;
+  watched.add(device);
+  // fault injection for the e2e test (e2e/faults.spec.ts): what a driver reset does
+  (self as unknown as { __loseGpuDevice?: () => void }).__loseGpuDevice = () => device.destroy();
+  void device.lost.then((info) => {
+    lostReason = info.message || info.reason || 'no reason given';
+    self.postMessage({ type: GPU_LOST, message: lostReason });
+  });
+}
+
 const api: TrainerApi = {
+  async hold(name) {
+    const locks = (self.navigator as Navigator | undefined)?.locks;
+    if (!locks) return;
+    await new Promise<void>((held) => {
+      void locks.request(name, () => {
+        held();
+        return new Promise<void>(() => undefined); // released only when the worker dies
+      });
+    });
+  },
   async train(graph, options, onEvent) {
     control?.wake?.();
     if (control) control.stopped = true;
@@ -95,7 +141,11 @@ const api: TrainerApi = {
         steps: options.steps,
         readAsset,
         readStored,
-        emit: (e) => onEvent(Comlink.transfer(e, transferables(e))),
+        emit: (e) => {
+          if (e.type === 'backend' && e.backend === 'webgpu') watchDevice();
+          const out = explainLoss(e);
+          onEvent(Comlink.transfer(out, transferables(out)));
+        },
         control: mine,
         evaluate: { every: settings?.evalEvery ?? 0, atEnd: settings?.evalAtEnd ?? true },
         monitors: { latent: true, collapse: true, nodeStats: true, energy: true, attention: true },

@@ -3,7 +3,7 @@
 // never downloads tfjs at all; this file only speaks the typed Comlink API.
 import * as Comlink from 'comlink';
 import type { Graph, PortRef } from '../../engine/graph';
-import type { TrainEvent, TrainOptions, TrainerApi } from '../../workers/protocol';
+import { GPU_LOST, type TrainEvent, type TrainOptions, type TrainerApi } from '../../workers/protocol';
 
 /** How long a run's observers wait for its done event after train() resolved. */
 const DONE_GRACE_MS = 2000;
@@ -27,6 +27,8 @@ export class TrainerClient {
   /** View choices made before a worker exists (or for a fresh one after a crash): sent before each train. */
   private probe: PortRef | null = null;
   private projection: 'pca' | 'umap' = 'pca';
+  /** Set when a run's GPU device was lost: later runs skip WebGPU (this page's GPU may not come back). */
+  private gpuLost = false;
 
   /** The worker is created on the first Train, not on page load: most visits only edit. */
   private ensure(): Comlink.Remote<TrainerApi> {
@@ -39,9 +41,37 @@ export class TrainerClient {
       this.fail(new Error(e.message ? `the training worker failed: ${e.message}` : 'the training worker failed to start'));
     });
     worker.addEventListener('messageerror', () => this.fail(new Error('the training worker sent a message the page could not read')));
+    worker.addEventListener('message', (e: MessageEvent) => {
+      if ((e.data as { type?: unknown } | null)?.type !== GPU_LOST || this.worker !== worker) return;
+      this.gpuLost = true;
+      const why = String((e.data as { message?: unknown }).message ?? '').slice(0, 200);
+      this.fail(new Error(`the GPU device was lost (${why}): the run stopped here; Train again runs on the next backend (WebGL, then wasm or cpu)`));
+    });
     this.worker = worker;
-    this.api = Comlink.wrap<TrainerApi>(worker);
-    return this.api;
+    const api = Comlink.wrap<TrainerApi>(worker);
+    this.api = api;
+    this.watchLife(worker, api);
+    return api;
+  }
+
+  /**
+   * A worker can die without an error event (out of memory, a crashed GPU process,
+   * closed from inside): it holds a Web Lock for its life, and the page queues for the
+   * same lock, which the browser grants the moment the worker is gone.
+   */
+  private watchLife(worker: Worker, api: Comlink.Remote<TrainerApi>) {
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    if (!locks) return;
+    const name = `latent-studio-trainer:${Date.now()}:${Math.random().toString(36).slice(2)}`;
+    api
+      .hold(name)
+      .then(() =>
+        locks.request(name, () => {
+          // a worker this client ended on purpose (dispose, a failure) is not news
+          if (this.worker === worker) this.fail(new Error('the training worker stopped unexpectedly (the browser may have run out of memory): the run ended here, its recorded steps are kept; Train starts a fresh worker'));
+        }),
+      )
+      .catch(() => undefined);
   }
 
   /** A dead worker is dropped so the next Train starts a fresh one. */
@@ -113,7 +143,9 @@ export class TrainerClient {
     api.setProbe(this.probe).catch(() => undefined);
     api.setProjection(this.projection).catch(() => undefined);
     try {
-      await Promise.race([api.train(graph, options, Comlink.proxy(onEvent)), crashed]);
+      // after a lost GPU device, WebGPU is skipped: auto (or an explicit webgpu) starts at WebGL
+      const opts = this.gpuLost && (options.backend === 'auto' || options.backend === 'webgpu') ? { ...options, backend: 'webgl' as const } : options;
+      await Promise.race([api.train(graph, opts, Comlink.proxy(onEvent)), crashed]);
     } finally {
       this.crash = null;
     }

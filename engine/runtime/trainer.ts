@@ -11,6 +11,7 @@ import { compile, NodeError } from './compile';
 import { embedSplit, evaluatePlan, representationPort } from './evaluate';
 import { attentionRows, attentionSnapshot } from './attention-maps';
 import { generativeRows, imageRows } from './image-rows';
+import { MonitorBudget } from './monitor-budget';
 import { collapseSnapshot, energySnapshot, evalSubset, latentSnapshot, nodeStats, plottable, type PortRef } from './monitors';
 import { planTensors, writePlanTensors } from './export-step';
 import type { GraphIssue } from '../types';
@@ -161,26 +162,31 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
     if (px && pixels) subset.forEach((r, i) => pixels.set(px.subarray(r * f, (r + 1) * f), i * f));
     emit({ type: 'evalset', rows: subset, sampleShape: ds.sampleShape, pixels, labels: Uint8Array.from(subset, (r) => ds.test.labels[r]) });
   }
+  const budget = new MonitorBudget();
   /** The views' snapshots at a step (all reads are async; nothing here blocks on the device). */
   const snapshot = async (step: number, latent: boolean) => {
     const rows = [...(await imageRows(plan, step, gridIdx)), ...(await generativeRows(plan, step, gridIdx))];
     emit({ type: 'images', step, rows });
-    if (monitors.collapse) {
-      const c = await collapseSnapshot(plan, subset, step);
-      if (c) emit(c);
-    }
-    if (monitors.nodeStats) emit(await nodeStats(plan, subset, step));
-    if (monitors.energy) {
-      const e = await energySnapshot(plan, step);
+    const parts: Array<[boolean, () => Promise<TrainEvent | null>]> = [
+      [monitors.collapse, () => collapseSnapshot(plan, subset, step)],
+      [monitors.nodeStats, () => nodeStats(plan, subset, step)],
+      [monitors.energy, () => energySnapshot(plan, step)],
+      [!!monitors.attention, () => attentionSnapshot(plan, galleryRows, step)],
+      [
+        latent,
+        async () => {
+          const ref = plottable(plan, control.probe ?? null) ?? representationPort(plan);
+          return ref ? latentSnapshot(plan, ref, subset, step, control.projection ?? 'pca') : null;
+        },
+      ],
+    ];
+    for (const [on, part] of parts) {
+      if (!on) continue;
+      // a Stop sent during the pass gets in here (a macrotask) and ends the pass
+      await yieldToEventLoop();
+      if (control.stopped) return;
+      const e = await part();
       if (e) emit(e);
-    }
-    if (monitors.attention) {
-      const a = await attentionSnapshot(plan, galleryRows, step);
-      if (a) emit(a);
-    }
-    if (latent) {
-      const ref = plottable(plan, control.probe ?? null) ?? representationPort(plan);
-      if (ref) emit(await latentSnapshot(plan, ref, subset, step, control.projection ?? 'pca'));
     }
   };
   emit({ type: 'state', state: 'running' });
@@ -320,13 +326,22 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
         }
       }
       const wantLatent = monitors.latent && (step % settings.latentEvery === 0 || step === totalSteps || !!control.refreshLatent);
-      if (step % settings.imageEvery === 0 || step === totalSteps || wantLatent || stepped) {
+      // the views and evaluation get a bounded share of the run (monitor-budget.ts); the last refresh always runs
+      const allowed = (final: boolean) => {
+        if (final || stepped || budget.allows()) return true;
+        if (budget.justCapped) {
+          warnings.push(budget.notice());
+          emit({ type: 'issues', issues: [...warnings] });
+        }
+        return false;
+      };
+      if ((step % settings.imageEvery === 0 || step === totalSteps || wantLatent || stepped) && allowed(step === totalSteps)) {
         control.refreshLatent = false;
-        await snapshot(step, wantLatent);
+        await budget.time(() => snapshot(step, wantLatent));
       }
       const every = evaluate.every;
-      if (every > 0 && step % every === 0 && step !== totalSteps) {
-        emit(await evaluatePlan(plan, { step, probe: false, seed: graph.meta.seed }));
+      if (every > 0 && step % every === 0 && step !== totalSteps && !control.stopped && allowed(false)) {
+        emit(await budget.time(() => evaluatePlan(plan, { step, probe: false, seed: graph.meta.seed })));
       }
       if (performance.now() - lastYield > 25) {
         // let pause / stop messages in, without paying a timer per step
