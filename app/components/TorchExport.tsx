@@ -93,7 +93,7 @@ export function TorchExport({ graph, getClient, onImportRun, notify }: TorchExpo
         setIssues(r.issues);
         return;
       }
-      const t = torchToStudio(r.plan, readNpz(new Uint8Array(await file.arrayBuffer())), {});
+      const t = torchToStudio(r.plan, readNpz(new Uint8Array(await file.arrayBuffer()), file.name), {});
       if (Object.keys(t.tensors).length === 0) {
         setIssues([{ code: 'invalid-file', severity: 'error', nodeIds: [], message: `${file.name} holds none of this graph's tensors (expected keys like ${r.plan.weightMap.slice(0, 2).map((w) => w.torch).join(', ')}); export this graph and train it to get a matching file` }]);
         return;

@@ -1,8 +1,10 @@
 // NumPy .npz archives (a zip of .npy files) for the exported dataset, weights
 // and parity data, and reading one back (PyTorch weights imported into the
-// studio). fflate does the zip; engine/data/npy.ts the arrays.
-import { unzipSync, zipSync } from 'fflate';
-import { npyFloat32, npyUint8, parseNpy } from '../data/npy';
+// studio). Writing is here; reading goes through the one npz / npy reader the
+// dataset import uses (engine/data/npz.ts, engine/data/npy.ts).
+import { zipSync } from 'fflate';
+import { npyFloat32, npyUint8 } from '../data/npy';
+import { readNpz as readArrays } from '../data/npz';
 
 export type NpzArray = { shape: number[]; data: Float32Array | Uint8Array };
 
@@ -13,12 +15,12 @@ export function writeNpz(arrays: Record<string, NpzArray>): Uint8Array {
   return zipSync(files, { level: 0 });
 }
 
-export function readNpz(bytes: Uint8Array): Record<string, NpzArray> {
+/** Bytes stay bytes; every other dtype (float64 from a plain np.savez, ints) becomes float32, as the studio's tensors are. */
+export function readNpz(bytes: Uint8Array, file = 'the .npz file'): Record<string, NpzArray> {
   const out: Record<string, NpzArray> = {};
-  for (const [name, b] of Object.entries(unzipSync(bytes))) {
-    if (!name.endsWith('.npy')) continue;
-    const a = parseNpy(b);
-    out[name.slice(0, -4)] = { shape: a.shape, data: a.data };
+  for (const [name, a] of Object.entries(readArrays(bytes, file))) {
+    const d = a.data;
+    out[name] = { shape: a.shape, data: d instanceof Uint8Array || d instanceof Float32Array ? d : Float32Array.from(d as ArrayLike<number>, Number) };
   }
   return out;
 }

@@ -57,7 +57,7 @@ async function train(set: ImportedSet, graph: Graph, stored = true) {
     monitors: { latent: true, collapse: false, nodeStats: false, energy: false },
   });
   assert.equal(tf.memory().numTensors, before, 'no tensors left behind');
-  return { done, ev: events.find((e): e is EvalEvent => e.type === 'eval'), latent: events.find((e): e is LatentEvent => e.type === 'latent') };
+  return { done, graph: r.graph, events, ev: events.find((e): e is EvalEvent => e.type === 'eval'), latent: events.find((e): e is LatentEvent => e.type === 'latent') };
 }
 
 test('a labelled npz trains; kNN and the probe use the labels the data allows', async () => {
@@ -115,4 +115,40 @@ test('a graph on an imported RGB set exports to PyTorch with the prepared images
   const text = Object.values(b.files).filter((f): f is string => typeof f === 'string').join('\n');
   assert.match(text, /batch\["x"\]\.float\(\) \* 0\.00392/);
   assert.ok(b.files['data/dataset.npz'] instanceof Uint8Array);
+});
+
+test('on an RGB set the decoder and the dictionary draw 3-channel images: training, the image grid and the PyTorch export follow', async () => {
+  const set = imagesFromArrays(readNpz(medmnistNpz({ train: 16, test: 8, classes: 2, channels: 3 }), 'rgb.npz'), 'rgb.npz');
+  const ae = await train(set, tinyAe());
+  assert.equal(ae.done.state, 'done', ae.done.error);
+  assert.equal(ae.graph.nodes.find((n) => n.type === 'net.decoder')!.params.channelsOut, 3);
+  const rows = ae.events.filter((e) => e.type === 'images').flatMap((e) => (e.type === 'images' ? e.rows : []));
+  const decoded = rows.find((r) => r.label.startsWith('Decoder'));
+  assert.equal(decoded?.channels, 3, JSON.stringify(rows.map((r) => [r.label, r.channels])));
+  const node = ae.graph.nodes.find((n) => n.type === 'data.user')!;
+  const spec = getSpec('data.user')!;
+  const params = parseParams(spec.params, node.params);
+  assert.ok(params.ok);
+  const ds = spec.data!.stored!(params.value as never)!.prepare(set, ae.graph.meta.seed);
+  const b = buildBundle(ae.graph, getSpec, (t) => TORCH_PARTS[t], ds);
+  assert.ok(b.ok, JSON.stringify(!b.ok && b.issues));
+  assert.match(String(b.files['model.py']), /Decoder\([^)]*channels_out=3/);
+
+  const sc = presetGraph('sparse-coding')!;
+  for (const n of sc.nodes) if (n.type === 'data.mnist') n.params.batchSize = 8;
+  const sparse = await train(set, sc);
+  assert.equal(sparse.done.state, 'done', sparse.done.error);
+  assert.equal(sparse.graph.nodes.find((n) => n.type === 'net.dictionary')!.params.channels, 3);
+});
+
+test('a decoder left grey under an RGB set is refused with what to change', async () => {
+  const set = imagesFromArrays(readNpz(medmnistNpz({ train: 8, test: 4, classes: 2, channels: 3 }), 'rgb.npz'), 'rgb.npz');
+  const ref = refOf(metaOf(set, await contentHash(set), 'mine', 'mine.npz'));
+  const g = withDataset(tinyAe(), ref).graph;
+  g.nodes.find((n) => n.type === 'net.decoder')!.params.channelsOut = 1;
+  const events: TrainEvent[] = [];
+  const done = await trainSession({ graph: g, lookup: getSpec, backend: 'cpu', steps: 1, readAsset: readPublicAsset, emit: (e) => events.push(e) });
+  assert.equal(done.state, 'failed');
+  const issues = events.flatMap((e) => (e.type === 'issues' ? e.issues : []));
+  assert.ok(issues.some((i) => /the target has 3 channels, so set the producing node's Image channels to 3/.test(i.message)), JSON.stringify(issues));
 });

@@ -1,7 +1,17 @@
 import { reconstructionLoss } from '../../engine/ops/reconstruction';
 import { choice, num } from '../../engine/params';
 import { defineNode } from '../../engine/spec';
-import { featureSize, formatType, problem } from '../../engine/types';
+import { featureSize, formatType, problem, type TensorType } from '../../engine/types';
+
+/** What to change on the node making the prediction when two images differ (an RGB dataset under a grey decoder). */
+function imageHint(p: TensorType, t: TensorType): string {
+  if (p.type !== 'image' || t.type !== 'image' || p.shape.length !== 4 || t.shape.length !== 4) return '';
+  const [, ph, pw, pc] = p.shape;
+  const [, th, tw, tc] = t.shape;
+  if (ph !== th || pw !== tw) return `: set the producing node's Image height and width to ${th} × ${tw}`;
+  if (pc !== tc) return `: the target has ${tc} channel${tc === 1 ? '' : 's'}, so set the producing node's Image channels to ${tc}`;
+  return '';
+}
 
 export const reconstruction = defineNode({
   type: 'loss.reconstruction',
@@ -26,7 +36,7 @@ export const reconstruction = defineNode({
   infer: ({ inputs }) => {
     const { prediction: p, target: t } = inputs;
     if (featureSize(p) !== featureSize(t) || (p.views ?? 1) !== (t.views ?? 1)) {
-      return problem(`prediction ${formatType(p)} and target ${formatType(t)} must have the same size`, { code: 'shape-mismatch', portIds: ['prediction', 'target'] });
+      return problem(`prediction ${formatType(p)} and target ${formatType(t)} must have the same size${imageHint(p, t)}`, { code: 'shape-mismatch', portIds: ['prediction', 'target'] });
     }
     return { loss: { type: 'scalar', shape: [] } };
   },
