@@ -19,9 +19,10 @@ before(async () => {
 
 test('the budget lets monitors take up to half the training time (a third of the run), never refusing below the floor', async () => {
   let now = 0;
-  const b = new MonitorBudget(() => now);
+  const b = new MonitorBudget(() => now, 3000);
   const pass = (ms: number) => b.time(async () => void (now += ms));
-  await pass(MONITOR_FLOOR_MS - 1); // no training yet, but under the floor
+  assert.ok(MONITOR_FLOOR_MS >= 10_000, 'short runs keep every refresh');
+  await pass(2999); // no training yet, but under the floor
   assert.ok(b.allows());
   await pass(2);
   assert.equal(b.allows(), false, 'over the floor with no training time');
@@ -81,7 +82,7 @@ test('views that would cost more than training are refreshed less often, the run
   g.meta.train.logEvery = 50;
   const events: TrainEvent[] = [];
   const steps = 400;
-  const done = await trainSession({ graph: g, lookup: getSpec, backend: 'cpu', steps, readAsset: readPublicAsset, monitors: ALL, emit: (e) => events.push(e) });
+  const done = await trainSession({ graph: g, lookup: getSpec, backend: 'cpu', steps, readAsset: readPublicAsset, monitors: ALL, monitorFloorMs: 2000, emit: (e) => events.push(e) });
   assert.equal(done.state, 'done');
   const images = events.filter((e) => e.type === 'images').map((e) => (e as { step: number }).step);
   assert.ok(images.length < steps / 2, `${images.length} image refreshes for ${steps} steps`);

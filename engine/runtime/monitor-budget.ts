@@ -8,15 +8,18 @@ import type { GraphIssue } from '../types';
 
 /** Monitors may take at most this fraction of the time spent training (so at most a third of the run). */
 export const MONITOR_SHARE = 0.5;
-/** Below this much monitor time in a run nothing is skipped: short runs show every refresh. */
-export const MONITOR_FLOOR_MS = 3000;
+/** Below this much monitor time in a run nothing is skipped: short runs (a lesson's few steps) show every refresh. */
+export const MONITOR_FLOOR_MS = 15_000;
 
 export class MonitorBudget {
   private spentMs = 0;
   private readonly startMs: number;
   private skipped = 0;
 
-  constructor(private readonly now: () => number = () => performance.now()) {
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    private readonly floorMs = MONITOR_FLOOR_MS,
+  ) {
     this.startMs = now();
   }
 
@@ -28,7 +31,7 @@ export class MonitorBudget {
   /** Whether a (non-final) pass may run now; counts the ones it refuses. */
   allows(): boolean {
     const training = this.now() - this.startMs - this.spentMs;
-    if (this.spentMs < MONITOR_FLOOR_MS || this.spentMs <= MONITOR_SHARE * training) return true;
+    if (this.spentMs < this.floorMs || this.spentMs <= MONITOR_SHARE * training) return true;
     this.skipped++;
     return false;
   }

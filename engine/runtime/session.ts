@@ -22,6 +22,7 @@ export interface SessionOptions {
   control?: Control;
   evaluate?: RunOptions['evaluate'];
   monitors?: RunOptions['monitors'];
+  monitorFloorMs?: RunOptions['monitorFloorMs'];
   embeddingsAtEnd?: boolean;
   weightsAtEnd?: boolean;
   initialWeights?: RunOptions['initialWeights'];
@@ -64,5 +65,5 @@ export async function trainSession(o: SessionOptions): Promise<DoneEvent> {
   } catch (e) {
     return failed(o.emit, `could not load the dataset: ${(e as Error).message}`);
   }
-  return runTraining({ validated: valid, datasets, backend: backend.backend, steps: o.steps, emit: o.emit, evaluate: o.evaluate, monitors: o.monitors, embeddingsAtEnd: o.embeddingsAtEnd, weightsAtEnd: o.weightsAtEnd, initialWeights: o.initialWeights }, o.control);
+  return runTraining({ validated: valid, datasets, backend: backend.backend, steps: o.steps, emit: o.emit, evaluate: o.evaluate, monitors: o.monitors, monitorFloorMs: o.monitorFloorMs, embeddingsAtEnd: o.embeddingsAtEnd, weightsAtEnd: o.weightsAtEnd, initialWeights: o.initialWeights }, o.control);
 }

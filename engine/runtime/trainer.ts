@@ -42,6 +42,8 @@ export interface RunOptions {
   evaluate?: { every: number; atEnd: boolean };
   /** Latent plot, collapse monitors, node statistics, energy landscape, attention maps (the UI's views). */
   monitors?: { latent: boolean; collapse: boolean; nodeStats: boolean; energy: boolean; attention?: boolean };
+  /** Monitor time a run may spend before the views' share of it is enforced (monitor-budget.ts; tests lower it). */
+  monitorFloorMs?: number;
   /** Emit the held-out embeddings of the representation when the run ends (an `embeddings` event). */
   embeddingsAtEnd?: boolean;
   /** Emit every weight and state tensor when the run ends (a `weights` event, for the PyTorch export). */
@@ -162,7 +164,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
     if (px && pixels) subset.forEach((r, i) => pixels.set(px.subarray(r * f, (r + 1) * f), i * f));
     emit({ type: 'evalset', rows: subset, sampleShape: ds.sampleShape, pixels, labels: Uint8Array.from(subset, (r) => ds.test.labels[r]) });
   }
-  const budget = new MonitorBudget();
+  const budget = new MonitorBudget(undefined, opts.monitorFloorMs);
   /** The views' snapshots at a step (all reads are async; nothing here blocks on the device). */
   const snapshot = async (step: number, latent: boolean) => {
     const rows = [...(await imageRows(plan, step, gridIdx)), ...(await generativeRows(plan, step, gridIdx))];
@@ -335,7 +337,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
         }
         return false;
       };
-      if ((step % settings.imageEvery === 0 || step === totalSteps || wantLatent || stepped) && allowed(step === totalSteps)) {
+      if ((step % settings.imageEvery === 0 || step === totalSteps || wantLatent || stepped) && allowed(step === totalSteps || !!control.refreshLatent)) {
         control.refreshLatent = false;
         await budget.time(() => snapshot(step, wantLatent));
       }
