@@ -29,6 +29,7 @@ import { NODE_MIME } from '../lib/drag';
 import { useStudio, type Size } from '../lib/graph-store';
 import { centered } from '../lib/placement';
 import { isPlottable, useProbe } from '../lib/probe';
+import { AnnotationLayer } from './annotations/AnnotationLayer';
 import { ConnectionHint } from './ConnectionHint';
 import { requestEditor } from './editor/bridge';
 import { FlowNode, type StudioFlowNode } from './FlowNode';
@@ -314,6 +315,7 @@ function CanvasView({ analysis, nodeIssues, onNotice, onDropFiles, frameKey }: C
         }}
         maskColor={minimap.mask}
       />
+      <AnnotationLayer />
       <ConnectionHint explain={(from, to) => explainWire(live.current.graph, live.current.analysis, from, to)} />
       {graph.nodes.length === 0 && (
         <Panel position="top-center" className="canvas-hint">
