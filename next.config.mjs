@@ -8,4 +8,11 @@ const nextConfig = {
   },
 };
 
+// `npm run build:static` (scripts/build-static.mjs) sets LATENT_STATIC=1: the app is exported
+// as static files into out/ for hosting without a Node server, and registers the offline
+// service worker. Kept apart from the config above so `npm start`'s build is unaffected.
+if (process.env.LATENT_STATIC === '1') {
+  Object.assign(nextConfig, { output: 'export', env: { NEXT_PUBLIC_LATENT_STATIC: '1' } });
+}
+
 export default nextConfig;

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import './styles/tokens.css';
 import './globals.css';
+import { OfflineWorker } from './components/OfflineWorker';
 
 export const metadata: Metadata = {
   title: 'Latent Studio',
@@ -17,7 +18,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     // data-theme picks the dark token set (the studio's look); the light set is the default
     // for pages without it, ready for a theme toggle.
     <html lang="en" data-theme="dark">
-      <body>{children}</body>
+      <body>
+        {children}
+        <OfflineWorker />
+      </body>
     </html>
   );
 }

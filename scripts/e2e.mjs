@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { ensureBuild, nextBin, root, run } from './lib/build-check.mjs';
+import { buildStaleReason, ensureBuild, nextBin, root, run } from './lib/build-check.mjs';
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!existsSync(chromium)) {
@@ -67,6 +67,17 @@ function stop(child) {
 }
 
 const t0 = Date.now();
+// e2e/offline.spec.ts serves the static build (out/): build it first when stale, since its
+// export borrows .next, which next start is about to serve
+const specs = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+if (specs.length === 0 || specs.some((s) => s.includes('offline'))) {
+  const why = buildStaleReason('out/sw.js');
+  if (why) {
+    console.log(`e2e: ${why}; running npm run build:static`);
+    const code = await run(process.execPath, [join(root, 'scripts', 'build-static.mjs')]);
+    if (code !== 0) process.exit(code);
+  }
+}
 const buildCode = await ensureBuild({ log: (m) => console.log(`e2e: ${m}`) });
 if (buildCode !== 0) process.exit(buildCode);
 

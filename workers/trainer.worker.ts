@@ -23,6 +23,12 @@ import { GPU_LOST, type TrainerApi, type TrainEvent } from './protocol';
 
 // scripts/build-mnist.mjs copies the wasm binaries to public/tfjs/
 setWasmPaths('/tfjs/');
+// On a cross-origin isolated page (the static build's service worker makes it so) tfjs 4.22
+// would start its threaded wasm binary, whose pthread workers it builds from the factory's
+// source text (Function.toString); in a minified bundle that text refers to names outside it
+// ("ReferenceError: a is not defined") and every wasm run fails. Single-threaded until the
+// threaded path is given a loadable main script.
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
 let control: Control | null = null;
 let probe: Control['probe'] = null;

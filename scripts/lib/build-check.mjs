@@ -32,20 +32,23 @@ function newestMtime(dir) {
   return { mtime: newest, file };
 }
 
-/** Returns null when .next holds a build newer than every source, else the reason to rebuild. */
-export function buildStaleReason() {
-  const idFile = join(root, '.next', 'BUILD_ID');
-  if (!existsSync(idFile)) return 'no production build (.next/BUILD_ID missing)';
+/**
+ * Returns null when the build marked by `marker` (.next/BUILD_ID; out/sw.js for the static
+ * build) is newer than every source, else the reason to rebuild.
+ */
+export function buildStaleReason(marker = '.next/BUILD_ID') {
+  const idFile = join(root, marker);
+  if (!existsSync(idFile)) return `no production build (${marker} missing)`;
   const built = statSync(idFile).mtimeMs;
   for (const d of SOURCE_DIRS) {
     const abs = join(root, d);
     if (!existsSync(abs)) continue;
     const { mtime, file } = newestMtime(abs);
-    if (mtime > built) return `${file.slice(root.length + 1)} is newer than .next/BUILD_ID`;
+    if (mtime > built) return `${file.slice(root.length + 1)} is newer than ${marker}`;
   }
   for (const f of SOURCE_FILES) {
     const abs = join(root, f);
-    if (existsSync(abs) && statSync(abs).mtimeMs > built) return `${f} is newer than .next/BUILD_ID`;
+    if (existsSync(abs) && statSync(abs).mtimeMs > built) return `${f} is newer than ${marker}`;
   }
   return null;
 }
