@@ -11,7 +11,8 @@ test('Step advances exactly one step and shows gradient norms; an edit between s
   const studio = new StudioPage(page);
   await studio.goto();
   await studio.openPreset('Autoencoder');
-  await studio.configureRun({ dataNode: 'data', batch: 32, steps: 200, logEvery: 50, imageEvery: 100 });
+  // no evaluation at the end: Stop then ends the run at once
+  await studio.configureRun({ dataNode: 'data', batch: 32, steps: 200, logEvery: 50, imageEvery: 100, evalAtEnd: false });
   await studio.chooseBackend('wasm');
   const stepButton = page.getByRole('button', { name: 'Step', exact: true });
   await stepButton.click();
