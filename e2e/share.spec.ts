@@ -141,5 +141,8 @@ test('classroom flags hide palette categories, views and controls, fix the backe
   await r.studio.clearSelection();
   await expect(r.studio.field('Steps')).toBeDisabled();
   await expect(r.studio.trainButton).toBeEnabled();
+  // Step is one of the three run-only controls; notes are shown but not added or edited
+  await expect(r.page.getByRole('button', { name: 'Step', exact: true })).toBeEnabled();
+  await expect(r.page.getByRole('button', { name: '+ Note' })).toHaveCount(0);
   await r.context.close();
 });
