@@ -11,8 +11,11 @@ const nextConfig = {
 // `npm run build:static` (scripts/build-static.mjs) sets LATENT_STATIC=1: the app is exported
 // as static files into out/ for hosting without a Node server, and registers the offline
 // service worker. Kept apart from the config above so `npm start`'s build is unaffected.
+// A static host sends no custom headers: the service worker adds COOP/COEP there instead of
+// any `headers()` above, which an export cannot apply.
 if (process.env.LATENT_STATIC === '1') {
   Object.assign(nextConfig, { output: 'export', env: { NEXT_PUBLIC_LATENT_STATIC: '1' } });
+  delete nextConfig.headers;
 }
 
 export default nextConfig;
