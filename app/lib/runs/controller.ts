@@ -9,28 +9,26 @@
 // parks its item's name, preset and tags (`pending`) just before it asks the host
 // to train, and the next run the client starts takes them (recording.ts).
 //
-// One class on purpose (~320 lines): every action reads and writes the same snapshot;
-// the recording and the queue hand-off are recording.ts, the outside world host.ts.
+// One class on purpose: every action reads and writes the same snapshot; the
+// recording and the queue hand-off are recording.ts, runs files transfer.ts,
+// the outside world host.ts.
 import type { Graph } from '../../../engine/graph';
 import type { BackendChoice } from '../../../workers/protocol';
-import { fileSlug, stamp } from '../file-names';
 import type { RunTap } from '../trainer-client';
 import { memoryRunDB } from './db';
 import { RunHistory, type Listing } from './history';
 import { browserEnvironment, type RunsEnvironment, type RunsHost } from './host';
 import { applySettings, comparisonDefaults, comparisonItems, queueItem, RunQueue, type ComparisonSettings, type QueueState } from './queue';
 import type { RunRecord } from './record';
-import { exportRuns, parseRunsFile } from './runs-file';
+import { exportRunsFile, importRunsFiles, message, type ExportFile, type RunsFileLike } from './transfer';
 import type { Ranking } from './rank';
 import { RunRecording } from './recording';
 
 export type { RunsEnvironment, RunsHost, Tone } from './host';
+export type { ExportFile } from './transfer';
 
 /** At most this many runs are compared at once: a class's results (the compare view pages the latent plots). */
 export const MAX_COMPARE = 40;
-
-type RunsFileLike = { name: string; size: number; text(): Promise<string> };
-const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
 export interface RunsSnapshot {
   /** Summaries, newest first; null until first read. */
@@ -51,15 +49,6 @@ export interface RunsSnapshot {
   lastRan: string[];
   /** How the Runs list is ordered (rank.ts). */
   ranking: Ranking;
-}
-
-export interface ExportFile {
-  text: string;
-  filename: string;
-}
-
-function message(e: unknown): string {
-  return (e as Error)?.message || String(e);
 }
 
 export class RunsController {
@@ -226,70 +215,22 @@ export class RunsController {
 
   // ---- files -------------------------------------------------------------------
   /** The runs as one JSON file to download; null (with a notice) when none could be read. */
-  async exportFile(ids: string[]): Promise<ExportFile | null> {
-    const loaded = await Promise.all(ids.map((id) => this.history.load(id)));
-    const records = loaded.flatMap((r) => (r.ok ? [r.record] : []));
-    if (records.length === 0) {
-      this.host.notify('Nothing to export: the selected runs could not be read.', 'error');
-      return null;
-    }
-    const filename = records.length === 1 ? `${fileSlug(records[0].name, 'runs')}.run.json` : `latent-studio-runs-${stamp()}.json`;
-    return { text: exportRuns(records), filename };
+  exportFile(ids: string[]): Promise<ExportFile | null> {
+    return exportRunsFile(this, ids);
   }
 
   importFile(file: RunsFileLike): Promise<void> {
     return this.importFiles([file]);
   }
 
-  /**
-   * Many runs files at once (a class's 30 exports): every file is read and
-   * checked, the valid runs of all of them are stored in one go, and one notice
-   * says how many came from how many files; refusals are listed per file.
-   */
-  async importFiles(files: readonly RunsFileLike[]): Promise<void> {
-    this.set({ importErrors: null });
-    if (files.length === 0) return;
-    const errors: string[] = [];
-    const records: RunRecord[] = [];
-    const named = (f: RunsFileLike, e: string) => (files.length > 1 ? `${f.name}: ${e}` : e);
-    for (const file of files) {
-      if (file.size > MAX_IMPORT_BYTES) {
-        errors.push(named(file, 'the file is larger than 200 MB; no runs file needs that much'));
-        continue;
-      }
-      let text: string;
-      try {
-        text = await file.text();
-      } catch (e) {
-        errors.push(named(file, `could not read the file: ${message(e)}`));
-        continue;
-      }
-      const r = parseRunsFile(text);
-      errors.push(...r.errors.map((e) => named(file, e)));
-      records.push(...r.records);
-    }
-    const source = files.length === 1 ? files[0].name : `${files.length} files`;
-    const fail = (errs: string[]) => this.set({ importErrors: { file: source, errors: errs } });
-    if (errors.length) fail(errors);
-    if (records.length === 0) return;
-    try {
-      const r = await this.history.importRecords(records);
-      const plural = (k: number) => `${k} run${k === 1 ? '' : 's'}`;
-      const already = r.unchanged.length ? ` (${plural(r.unchanged.length)} already stored, not added again)` : '';
-      const imported = `Imported ${plural(r.added.length)} from ${source}${already}`;
-      if (r.conflicts.length) {
-        // same id, different content: only the user can say whether it is a copy worth keeping
-        const keepBoth = async () => {
-          const b = await this.history.importRecords(r.conflicts, { keepBoth: true });
-          this.host.notify(`Kept both: added ${plural(b.added.length)} as copies`, 'success');
-          await this.refresh();
-        };
-        this.host.notify(`${imported}. ${plural(r.conflicts.length)} ${r.conflicts.length === 1 ? 'has' : 'have'} the id of a stored run but different content and ${r.conflicts.length === 1 ? 'was' : 'were'} not imported.`, 'info', { label: 'Keep both', run: () => void keepBoth() });
-      } else this.host.notify(imported, r.added.length ? 'success' : 'info');
-    } catch (e) {
-      fail([...errors, `could not store the runs: ${message(e)}`]);
-    }
-    await this.refresh();
+  /** Many runs files at once, one notice for all (transfer.ts). */
+  importFiles(files: readonly RunsFileLike[]): Promise<void> {
+    return importRunsFiles(this, files);
+  }
+
+  /** @internal for transfer.ts */
+  setImportErrors(importErrors: RunsSnapshot['importErrors']): void {
+    this.set({ importErrors });
   }
 
   setRanking(ranking: Ranking): void {
