@@ -26,7 +26,9 @@ async function trainerWorker(page: Page): Promise<Worker> {
 async function longAe(studio: StudioPage, backend: 'wasm' | 'webgpu') {
   await studio.goto();
   await studio.openPreset('Autoencoder');
-  await studio.configureRun({ dataNode: 'data', batch: 32, steps: 5000, logEvery: 5, imageEvery: 1000, evalAtEnd: false });
+  // SwiftShader's WebGPU is slow: smaller batches, every step logged
+  const gpu = backend === 'webgpu';
+  await studio.configureRun({ dataNode: 'data', batch: gpu ? 8 : 32, steps: 5000, logEvery: gpu ? 1 : 5, imageEvery: 1000, evalAtEnd: false });
   await studio.chooseBackend(backend);
 }
 
@@ -61,6 +63,7 @@ test('the training worker dying mid-run: the run fails with a message, the graph
 });
 
 test('the GPU device lost mid-run: the run stops with the reason, and the next one runs on another backend', async ({ page }) => {
+  test.setTimeout(480_000);
   const studio = new StudioPage(page);
   await longAe(studio, 'webgpu');
   await studio.trainButton.click();
