@@ -148,10 +148,11 @@ export class LatentInference {
   /** Per row, the starting code of lowest energy [B, d]. */
   private bestStart(ps: PassState, lat: CompiledNode, rows: number, d: number, S: number, r: number): Tensor {
     const codes = startCodes(S, d, r);
-    let best: Tensor = tf.zeros([rows, d]); // [B, d]
-    let bestE: Tensor = tf.fill([rows], Infinity); // [B]
-    for (let s = 0; s < S; s++) {
-      const zs = tf.tile(tf.tensor2d(codes.subarray(s * d, (s + 1) * d), [1, d]), [rows, 1]); // [B, d]
+    const code = (s: number) => tf.tile(tf.tensor2d(codes.subarray(s * d, (s + 1) * d), [1, d]), [rows, 1]); // [B, d]
+    let best: Tensor = code(0);
+    let bestE: Tensor = this.sampleEnergy(ps, lat, best); // [B]
+    for (let s = 1; s < S; s++) {
+      const zs = code(s);
       const e = this.sampleEnergy(ps, lat, zs);
       // step, not less: this runs under the weight update's tape, and less has no gradient
       const better = tf.reshape(tf.step(tf.sub(bestE, e)), [rows, 1]); // [B, 1]: 1 where e < bestE
