@@ -6,6 +6,21 @@ const nextConfig = {
     // builds; skipping Next's second, identical pass keeps `next build` fast on CI.
     ignoreBuildErrors: true,
   },
+  // Cross-origin isolation: SharedArrayBuffer, and with it tfjs's threaded wasm binary (one
+  // thread per core), exists only on an isolated page. The app loads nothing from other
+  // origins, so require-corp blocks nothing. The worker still checks self.crossOriginIsolated
+  // and runs single-threaded where a host drops these headers.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+          { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
+        ],
+      },
+    ];
+  },
 };
 
 // `npm run build:static` (scripts/build-static.mjs) sets LATENT_STATIC=1: the app is exported

@@ -1,6 +1,7 @@
 // Training speed in headless Chromium per backend (webgpu through SwiftShader
 // here, wasm, cpu), through the /bench page of the production build.
-//   npm run bench:browser -- [--preset ae] [--steps 30] [--batch 256]
+//   npm run bench:browser -- [--preset ae] [--steps 30] [--batch 256] [--backends webgpu,wasm,cpu]
+// wasm threads: --backends wasm@1,wasm@2,wasm@4 (each in a fresh worker; "ran on" shows the count).
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { ensureBuild, nextBin, root } from '../scripts/lib/build-check.mjs';
@@ -12,6 +13,7 @@ const arg = (name: string, dflt: string) => {
 const preset = arg('preset', 'ae');
 const steps = arg('steps', '30');
 const batch = arg('batch', '');
+const backends = arg('backends', 'webgpu,wasm,cpu');
 const port = 3217;
 
 if ((await ensureBuild()) !== 0) process.exit(1);
@@ -27,7 +29,7 @@ try {
   }
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--enable-unsafe-webgpu', '--no-sandbox', '--disable-quic', '--disable-sync'] });
   const page = await browser.newPage();
-  await page.goto(`http://localhost:${port}/bench?preset=${preset}&steps=${steps}${batch ? `&batch=${batch}` : ''}&backends=webgpu,wasm,cpu&auto=1`);
+  await page.goto(`http://localhost:${port}/bench?preset=${preset}&steps=${steps}${batch ? `&batch=${batch}` : ''}&backends=${backends}&auto=1`);
   await page.locator('[data-testid="bench-results"][data-done="true"]').waitFor({ timeout: 30 * 60_000 });
   const rows = await page.locator('[data-testid="bench-results"] tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent?.trim() ?? '')));
   await browser.close();

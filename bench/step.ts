@@ -4,7 +4,7 @@
 // and PyTorch on the graph's own PyTorch export (bench/step_torch.py), at one
 // thread and at all cores. Also: kernels per step, the share of a step spent in
 // data and augmentation, the cost of the default views, and time to first step.
-//   npm run bench:step -- [--presets ae,simclr,vicreg,byol] [--steps 12] [--rounds 2] [--no-torch] [--torch-all] [--no-ttfs]
+//   npm run bench:step -- [--presets ae,simclr,vicreg,byol] [--steps 12] [--rounds 2] [--no-torch] [--torch-all] [--no-views] [--no-ttfs]
 // --torch-all: also PyTorch at all cores (slow on a contended machine: off by default)
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
@@ -96,7 +96,7 @@ rmSync(tmp, { recursive: true, force: true });
 
 // the default views (latent plot, collapse, node statistics, image grid at the graph's intervals)
 const monitorShare = new Map<string, number>();
-for (const p of presets) {
+for (const p of flag('no-views') ? [] : presets) {
   const g = graphs.get(p)!;
   const n = Math.max(steps, g.meta.train.imageEvery + 1);
   const off = await timeStudio(g, datasets, n);
@@ -115,7 +115,7 @@ for (const [key, c] of cells) {
   const tn = c.torchN.length ? median(c.torchN) : NaN;
   console.log(`| ${key} | ${f(s)} | ${f(median(c.hand))} | ${ratio(s, median(c.hand))} | ${torch ? f(t1) : '–'} | ${ratio(s, t1)} | ${Number.isFinite(tn) ? f(tn) : '–'} | ${ratio(s, tn)} | ${Math.round(c.kernels)}, ${Math.round(c.handKernels)} | ${((median(c.dataMs) / s) * 100).toFixed(0)} % | ${((median(c.augMs) / s) * 100).toFixed(0)} % |`);
 }
-console.log(`\nviews open at the graph's intervals (latent, collapse, node stats, images) add per step: ${[...monitorShare].map(([p, x]) => `${p} ${(x * 100).toFixed(0)} %`).join(', ')}`);
+if (monitorShare.size) console.log(`\nviews open at the graph's intervals (latent, collapse, node stats, images) add per step: ${[...monitorShare].map(([p, x]) => `${p} ${(x * 100).toFixed(0)} %`).join(', ')}`);
 console.log(`tensors before ${before}, after ${tf.memory().numTensors}`);
 
 if (!flag('no-ttfs')) {

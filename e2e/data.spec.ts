@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { pngZip } from '../engine/data/testing/fixtures';
 import { StudioPage } from './pages/studio';
-import { longTasksBetween, pageNow, recordLongTasks, ViewsPage } from './pages/views';
+import { longTasksBetween, pageNow, recordLongTasks, ViewsPage, worstMainThreadTask } from './pages/views';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -23,18 +23,6 @@ async function dropFile(page: Page, name: string, bytes: Uint8Array) {
     [name, Buffer.from(bytes).toString('base64')] as const,
   );
   await page.locator('.react-flow__pane').dispatchEvent('drop', { dataTransfer: dt });
-}
-
-/**
- * The longest main-thread task in a Chromium trace, by the thread's own CPU time: on
- * this shared 2-core machine wall time also counts the time the renderer waited for a
- * core, which the page's code does not control.
- */
-function worstMainThreadCpuMs(trace: Buffer): number {
-  type Ev = { name: string; ph: string; pid: number; tid: number; tdur?: number; args?: { name?: string } };
-  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: Ev[] }).traceEvents;
-  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  return events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`) && /RunTask/.test(e.name)).reduce((m, e) => Math.max(m, (e.tdur ?? 0) / 1000), 0);
 }
 
 test('a zip of PNGs in class folders: import, train SimCLR on wasm, see the probe', async ({ page, browser }) => {
@@ -57,7 +45,7 @@ test('a zip of PNGs in class folders: import, train SimCLR on wasm, see the prob
   await (await chooser).setFiles({ name: 'pets.zip', mimeType: 'application/zip', buffer: Buffer.from(pngZip({ perClass: 12 })) });
   await expect(page.getByTestId('import-outcome')).toContainText('Imported pets.zip as “pets”');
   const end = await pageNow(page);
-  const worstCpu = worstMainThreadCpuMs(await browser.stopTracing());
+  const worstCpu = worstMainThreadTask(await browser.stopTracing()).worstCpuMs;
   const longTasks = await longTasksBetween(page, start, end);
   console.log('import main thread:', `worst task ${worstCpu.toFixed(1)} ms of CPU; longtask entries (wall time, machine load included): ${JSON.stringify(longTasks)}`);
   expect(worstCpu, 'no main-thread task takes 50 ms of CPU while importing').toBeLessThan(50);

@@ -81,7 +81,8 @@ for (const { preset, data } of [
     await studio.goto();
     await studio.openPreset(preset);
     await studio.configureRun({ dataNode: data, batch: 16, steps: 3, logEvery: 1, imageEvery: 50, latentEvery: 50, evalEvery: 0, evalAtEnd: false });
-    await studio.chooseBackend('auto');
+    // WebGPU by name: auto picks wasm over a software adapter (e2e/backend.spec.ts)
+    await studio.chooseBackend('webgpu');
     const t0 = Date.now();
     await studio.trainButton.click();
     await expect(studio.backendBadge).toHaveText('webgpu', { timeout: 60_000 });

@@ -56,6 +56,8 @@ test('build a denoising autoencoder from the palette, train it on WebGPU, and fi
   // the end-of-run linear probe takes minutes on SwiftShader; views.spec.ts covers evaluation
   await studio.field('Eval at end').setChecked(false);
 
+  // auto would pick wasm over the software adapter here (e2e/backend.spec.ts): this run is about WebGPU
+  await studio.chooseBackend('webgpu');
   await expect(studio.trainButton).toBeEnabled();
   await studio.trainButton.click();
   await expect(studio.backendBadge).toHaveText('webgpu', { timeout: 60_000 });

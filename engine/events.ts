@@ -10,6 +10,10 @@ export interface BackendEvent {
   backend: BackendName;
   /** Why each faster backend was not used, e.g. "webgpu: no adapter (navigator.gpu missing)". */
   skipped: string[];
+  /** Why this backend, in a sentence (auto's rule, or the run settings). */
+  why?: string;
+  /** wasm only: the threads it computes with (1 without cross-origin isolation and in Node). */
+  threads?: number;
 }
 
 export interface StateEvent {

@@ -179,9 +179,12 @@ function copyWasm() {
   }
   mkdirSync(wasmOut, { recursive: true });
   let copied = 0;
-  for (const f of readdirSync(wasmSrc)) {
-    if (!f.endsWith('.wasm')) continue;
-    const src = join(wasmSrc, f);
+  // the binaries, and the threaded binary's unminified JS glue: its pthread workers load it
+  // (workers/wasm-threads.ts) because the bundled copy is minified and breaks in a worker
+  const glue = join(wasmSrc, '..', 'wasm-out', 'tfjs-backend-wasm-threaded-simd.js');
+  const files = [...readdirSync(wasmSrc).filter((f) => f.endsWith('.wasm')).map((f) => join(wasmSrc, f)), ...(existsSync(glue) ? [glue] : [])];
+  for (const src of files) {
+    const f = src.split(/[\\/]/).pop();
     const dst = join(wasmOut, f);
     const s = statSync(src);
     if (existsSync(dst)) {

@@ -16,6 +16,11 @@ export interface TrainOptions {
   initialWeights?: Record<string, { shape: number[]; data: Float32Array }>;
   /** Step mode from the start: train this many steps, then pause (each step sends its `stepstats`). */
   pauseAfter?: number;
+  /**
+   * Threads of the wasm backend (default: one per core on a cross-origin isolated page, else 1).
+   * Fixed once wasm has started in this worker: the bench uses a fresh worker per count.
+   */
+  wasmThreads?: number;
 }
 
 /** What the worker posts outside Comlink when the GPU device of a run is lost (the page then ends the worker). */

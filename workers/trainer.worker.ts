@@ -2,8 +2,9 @@
 // Backends are registered by importing them; the session picks one.
 import '@tensorflow/tfjs-backend-webgpu';
 import '@tensorflow/tfjs-backend-wasm';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
+import { isolated, prepareWasmThreads } from './wasm-threads';
 import * as Comlink from 'comlink';
 import { buildBundle, zipFolder } from '../engine/export/bundle';
 import { slug } from '../engine/export/slug';
@@ -23,12 +24,11 @@ import { GPU_LOST, type TrainerApi, type TrainEvent } from './protocol';
 
 // scripts/build-mnist.mjs copies the wasm binaries to public/tfjs/
 setWasmPaths('/tfjs/');
-// On a cross-origin isolated page (the static build's service worker makes it so) tfjs 4.22
-// would start its threaded wasm binary, whose pthread workers it builds from the factory's
-// source text (Function.toString); in a minified bundle that text refers to names outside it
-// ("ReferenceError: a is not defined") and every wasm run fails. Single-threaded until the
-// threaded path is given a loadable main script.
-tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+// On a cross-origin isolated page tfjs loads its threaded SIMD binary, one thread per core
+// (workers/wasm-threads.ts); elsewhere (no SharedArrayBuffer) its single-threaded one.
+const threadsReady = prepareWasmThreads('/tfjs/tfjs-backend-wasm-threaded-simd.js');
+/** The wasm backend starts once per worker; its thread count is fixed from then on. */
+let wasmStarted = false;
 
 let control: Control | null = null;
 let probe: Control['probe'] = null;
@@ -138,6 +138,8 @@ const api: TrainerApi = {
     const stepping = options.pauseAfter && options.pauseAfter > 0 ? { stepsLeft: options.pauseAfter, stepStats: true } : {};
     const mine: Control = { paused: false, stopped: false, probe, projection, ...stepping };
     control = mine;
+    await threadsReady;
+    if (options.wasmThreads && isolated && !wasmStarted) setThreadsCount(options.wasmThreads);
     try {
       const settings = (graph as Graph).meta?.train;
       await trainSession({
@@ -149,6 +151,7 @@ const api: TrainerApi = {
         readStored,
         emit: (e) => {
           if (e.type === 'backend' && e.backend === 'webgpu') watchDevice();
+          if (e.type === 'backend' && e.backend === 'wasm') wasmStarted = true;
           const out = explainLoss(e);
           onEvent(Comlink.transfer(out, transferables(out)));
         },

@@ -3,6 +3,8 @@
 // in the same worker the studio uses. steps/s comes from the metrics stream
 // after a warm-up, so compile time and the first snapshots do not count.
 // Query: ?preset=ae&steps=30&backends=webgpu,wasm,cpu&batch=256&auto=1
+// `wasm@2` asks for wasm with 2 threads, in a fresh worker (the count is fixed once wasm
+// starts); threads above 1 need the page cross-origin isolated (next.config.mjs).
 import { useEffect, useRef, useState } from 'react';
 import type { Graph } from '../../engine/graph';
 import { PRESETS, presetGraph } from '../../engine/presets';
@@ -50,16 +52,25 @@ export default function BenchPage() {
   async function run(c = config) {
     setRunning(true);
     setResults([]);
-    client.current ??= new TrainerClient();
-    for (const b of c.backends) {
+    for (const entry of c.backends) {
+      const [b, t] = entry.split('@');
+      const threads = t ? Number(t) : undefined;
+      if (threads || !client.current) {
+        client.current?.dispose();
+        client.current = new TrainerClient();
+      }
       const g = benchGraph(c.preset, c.steps, c.batch);
       if (!g) break;
       const marks: Array<[number, number]> = [];
       let backend = '?';
+      let ranThreads: number | undefined;
       let state = 'failed';
       let error: string | undefined;
-      await client.current.train(g, { backend: b as BackendChoice }, (e: TrainEvent) => {
-        if (e.type === 'backend') backend = e.backend;
+      await client.current.train(g, { backend: b as BackendChoice, ...(threads ? { wasmThreads: threads } : {}) }, (e: TrainEvent) => {
+        if (e.type === 'backend') {
+          backend = e.backend;
+          ranThreads = e.threads;
+        }
         if (e.type === 'metrics') marks.push([e.step, e.wallMs]);
         if (e.type === 'done') {
           state = e.state;
@@ -69,7 +80,7 @@ export default function BenchPage() {
       const from = marks.find(([s]) => s >= WARMUP);
       const to = marks.at(-1);
       const rate = from && to && to[0] > from[0] ? (to[0] - from[0]) / ((to[1] - from[1]) / 1000) : null;
-      setResults((r) => [...r, { requested: b, backend, stepsPerSec: rate, msPerStep: rate ? 1000 / rate : null, state, error }]);
+      setResults((r) => [...r, { requested: entry, backend: ranThreads ? `${backend} ×${ranThreads}` : backend, stepsPerSec: rate, msPerStep: rate ? 1000 / rate : null, state, error }]);
     }
     setRunning(false);
   }

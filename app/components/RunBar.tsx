@@ -96,6 +96,7 @@ export function RunBar({ run, backend, onBackend, backendFixed, canTrain, onTrai
             <span className={`badge badge--${run.backend}`} data-testid="backend" title={run.skipped.length ? `Skipped: ${run.skipped.join('; ')}` : 'The first choice was available'}>
               {run.backend}
             </span>
+            {run.threads ? <span className="runbar__threads" data-testid="threads">{` · ${run.threads} thread${run.threads > 1 ? 's' : ''}`}</span> : null}
           </span>
         )}
         {run.state !== 'idle' && (
@@ -110,6 +111,11 @@ export function RunBar({ run, backend, onBackend, backendFixed, canTrain, onTrai
         <div className="progress" role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={run.totalSteps} aria-valuenow={run.step}>
           <div className={`progress__bar progress__bar--${run.state}`} style={{ width: `${progress * 100}%` }} />
         </div>
+      )}
+      {run.backendWhy && (
+        <p className="runbar__why" data-testid="backend-why">
+          {run.backendWhy}
+        </p>
       )}
       {run.skipped.length > 0 && (
         <ul className="runbar__skipped" aria-label="Backends skipped">

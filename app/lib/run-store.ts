@@ -41,6 +41,9 @@ export interface RunSnapshot {
   state: RunState;
   backend: BackendName | null;
   skipped: string[];
+  /** Why this backend (the worker's sentence) and, on wasm, its threads. */
+  backendWhy: string | null;
+  threads: number | null;
   step: number;
   totalSteps: number;
   stepsPerSec: number | null;
@@ -78,6 +81,8 @@ const IDLE: RunSnapshot = {
   state: 'idle',
   backend: null,
   skipped: [],
+  backendWhy: null,
+  threads: null,
   step: 0,
   totalSteps: 0,
   stepsPerSec: null,
@@ -199,7 +204,7 @@ export class RunStore {
 
   /** Everything the views show, at full resolution (the run record keeps a thinned copy). */
   private readonly keep: RunFoldTarget = {
-    backend: (backend, skipped) => this.update({ backend, skipped }),
+    backend: (backend, skipped, why, threads) => this.update({ backend, skipped, backendWhy: why ?? null, threads: threads ?? null }),
     state: (state) => this.update({ state }),
     metrics: (e, columns) => {
       const values = lossColumns(e, columns);

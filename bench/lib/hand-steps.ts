@@ -94,7 +94,8 @@ export function handStep(preset: HandPreset, ds: Dataset, augment: boolean, seed
     const running: Running = new Map();
     tf.tidy(() => {
       const x = tf.tensor4d(pixels, [bs, 28, 28, 1]); // [B, 28, 28, 1]
-      let v: tf.Tensor = views > 1 ? tf.tile(x, [views, 1, 1, 1]) : x; // [V·B, 28, 28, 1]
+      // concat, not tile: tfjs-backend-wasm's Tile is ~100 ms here (docs/backends.md)
+      let v: tf.Tensor = views > 1 ? tf.concat([x, x], 0) : x; // [V·B, 28, 28, 1]
       if (augment && views > 1) {
         v = randomResizedCrop(tf, v, rand, { scale: [0.8, 1], ratio: [0.75, 4 / 3], p: 1 });
         v = randomAffine(tf, v, rand, { degrees: 15, translate: 0.1, scale: [0.9, 1.1], p: 1 });

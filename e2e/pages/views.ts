@@ -113,24 +113,29 @@ interface TraceEvent {
   pid: number;
   tid: number;
   dur?: number;
+  /** Thread (CPU) duration in µs: what the task itself cost, without waiting for a core. */
+  tdur?: number;
   args?: { name?: string };
 }
 
 /**
  * The longest task on the renderer's main thread in a Chromium trace (from
- * browser.startTracing / stopTracing with the 'toplevel' category): unlike the
- * longtask API it also measures the tasks under 50 ms, so a report can say how close
- * to the limit the page came.
+ * browser.startTracing / stopTracing with the 'toplevel' category), by wall time and
+ * by the thread's own CPU time. On a shared machine wall time also counts the time the
+ * renderer waited for a core, which the page's code does not control: assertions use
+ * the CPU time. Unlike the longtask API this also sees the tasks under 50 ms.
  */
-export function worstMainThreadTask(trace: Buffer): { worstMs: number; tasks: number } {
+export function worstMainThreadTask(trace: Buffer): { worstMs: number; worstCpuMs: number; tasks: number } {
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   let worst = 0;
+  let worstCpu = 0;
   let tasks = 0;
   for (const e of events) {
     if (e.ph !== 'X' || !main.has(`${e.pid}:${e.tid}`) || !/RunTask/.test(e.name)) continue;
     tasks++;
     worst = Math.max(worst, (e.dur ?? 0) / 1000);
+    worstCpu = Math.max(worstCpu, (e.tdur ?? 0) / 1000);
   }
-  return { worstMs: worst, tasks };
+  return { worstMs: worst, worstCpuMs: worstCpu, tasks };
 }

@@ -11,6 +11,9 @@ test('auto picks wasm in Node and says why webgpu and webgl were skipped', async
   const s = await selectBackend('auto', false);
   assert.equal(s.backend, 'wasm');
   assert.deepEqual(s.skipped, ['webgpu: not bundled in this environment', 'webgl: not bundled in this environment']);
+  assert.match(s.why, /^auto: the first of webgpu → webgl → wasm → cpu/);
+  // Node's tfjs-backend-wasm 4.22 never runs threaded (WASM_HAS_MULTITHREAD_SUPPORT is false under Node)
+  assert.equal(s.threads, 1);
 });
 
 test('a graph with convolutions skips wasm with the reason', async () => {

@@ -1,11 +1,13 @@
 // One training session, as the worker and the CLI both run it: validate,
 // choose a backend, load data, train. Everything reaches the caller as events.
-import type { DoneEvent, TrainEvent } from '../events';
+import type { BackendName, DoneEvent, TrainEvent } from '../events';
+import type { Dataset } from '../spec';
 import { parseGraph } from '../graph';
 import { quote } from '../quote';
 import type { SpecLookup } from '../validate';
-import { validateForTraining } from '../validated-graph';
+import { validateForTraining, type ValidatedGraph } from '../validated-graph';
 import { selectBackend, type BackendChoice } from './backend';
+import { graphShapeKey } from './backend-choice';
 import { loadDatasets, type ReadStored } from './datasets';
 import { runTraining, type Control, type RunOptions } from './trainer';
 
@@ -26,6 +28,16 @@ export interface SessionOptions {
   embeddingsAtEnd?: boolean;
   weightsAtEnd?: boolean;
   initialWeights?: RunOptions['initialWeights'];
+}
+
+/** ms per step of the graph on the current backend: steps 2–4 of a silent run (step 1 builds kernels and shaders). */
+async function timeSteps(valid: ValidatedGraph, datasets: Map<string, Dataset>, b: BackendName): Promise<number> {
+  const train = { ...valid.graph.meta.train, logEvery: 1, imageEvery: 1_000_000, latentEvery: 1_000_000 };
+  const quiet: ValidatedGraph = { ...valid, graph: { ...valid.graph, meta: { ...valid.graph.meta, train } } };
+  const at = new Map<number, number>();
+  const done = await runTraining({ validated: quiet, datasets, backend: b, steps: 4, emit: (e) => e.type === 'metrics' && at.set(e.step, e.wallMs) });
+  if (done.state !== 'done' || !at.has(2) || !at.has(4)) throw new Error(`${b}: ${done.error ?? done.state}`);
+  return (at.get(4)! - at.get(2)!) / 2;
 }
 
 function failed(emit: (e: TrainEvent) => void, error: string): DoneEvent {
@@ -52,18 +64,19 @@ export async function trainSession(o: SessionOptions): Promise<DoneEvent> {
     return failed(o.emit, v.issues.map((i) => i.message).join('; '));
   }
   const valid = v.graph;
-  let backend;
-  try {
-    backend = await selectBackend(o.backend, valid.needsConv);
-  } catch (e) {
-    return failed(o.emit, (e as Error).message);
-  }
-  o.emit({ type: 'backend', backend: backend.backend, skipped: backend.skipped });
+  // the data comes first: `auto` may time a few steps of the graph on each backend
   let datasets;
   try {
     datasets = await loadDatasets(valid.datasets, o.readAsset, o.readStored);
   } catch (e) {
     return failed(o.emit, `could not load the dataset: ${(e as Error).message}`);
   }
+  let backend;
+  try {
+    backend = await selectBackend(o.backend, valid.needsConv, { key: graphShapeKey(valid), time: (b) => timeSteps(valid, datasets, b) });
+  } catch (e) {
+    return failed(o.emit, (e as Error).message);
+  }
+  o.emit({ type: 'backend', backend: backend.backend, skipped: backend.skipped, why: backend.why, ...(backend.threads ? { threads: backend.threads } : {}) });
   return runTraining({ validated: valid, datasets, backend: backend.backend, steps: o.steps, emit: o.emit, evaluate: o.evaluate, monitors: o.monitors, monitorFloorMs: o.monitorFloorMs, embeddingsAtEnd: o.embeddingsAtEnd, weightsAtEnd: o.weightsAtEnd, initialWeights: o.initialWeights }, o.control);
 }

@@ -40,7 +40,7 @@ test('the denoising autoencoder learns: loss falls, images and backend are repor
   assert.equal(done.state, 'done');
   assert.equal(done.steps, 120);
   assert.equal(done.backend, 'cpu');
-  assert.deepEqual(events.find((e) => e.type === 'backend'), { type: 'backend', backend: 'cpu', skipped: [] });
+  assert.deepEqual(events.find((e) => e.type === 'backend'), { type: 'backend', backend: 'cpu', skipped: [], why: 'chosen in the run settings' });
   assert.deepEqual(metrics.map((m) => m.step).slice(0, 3), [1, 10, 20]);
   const first = metrics[0].losses.recon;
   const last = metrics.at(-1)!.losses.recon;

@@ -86,7 +86,8 @@ export function runOutcome(e: DoneEvent): RunOutcome {
 
 /** Where each kind of event goes; a keeper implements the hooks it keeps. */
 export interface RunFoldTarget {
-  backend?(backend: BackendName, skipped: string[]): void;
+  /** `why`: the sentence the run panel shows (auto's rule); `threads`: wasm's thread count. */
+  backend?(backend: BackendName, skipped: string[], why?: string, threads?: number): void;
   state?(state: RunState): void;
   /** `columns`: every loss term and `total:<phase>` of the logged step. */
   metrics?(e: MetricsEvent, columns: Record<string, number | null>): void;
@@ -103,7 +104,7 @@ export function foldEvent(e: TrainEvent, t: RunFoldTarget): boolean {
   switch (e.type) {
     case 'backend':
       if (!t.backend) return false;
-      t.backend(e.backend, e.skipped);
+      t.backend(e.backend, e.skipped, e.why, e.threads);
       return true;
     case 'state':
       if (!t.state) return false;
