@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { THEME_BOOT } from './lib/theme-mode';
 import './styles/tokens.css';
 import './globals.css';
 import { OfflineWorker } from './components/OfflineWorker';
@@ -11,13 +12,17 @@ export const metadata: Metadata = {
 
 // No theme-color: it would be a colour literal outside app/styles/tokens.css, and it only
 // tinted the toolbar of mobile browsers.
-export const viewport: Viewport = { colorScheme: 'dark' };
+export const viewport: Viewport = { colorScheme: 'light dark' };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    // data-theme picks the dark token set (the studio's look); the light set is the default
-    // for pages without it, ready for a theme toggle.
-    <html lang="en" data-theme="dark">
+    // No data-theme by default: tokens.css follows the OS. The inline script applies a stored
+    // Light/Dark choice before the first paint, so a reload never flashes the other theme;
+    // React must not complain that the attribute it did not render is there.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT }} />
+      </head>
       <body>
         {children}
         <OfflineWorker />

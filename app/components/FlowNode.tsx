@@ -84,7 +84,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<StudioFlowNode>) {
                       className={`flow-node__port-label flow-node__probe${probed ? ' is-probed' : ''}`}
                       data-testid={`probe-${id}-${p.id}`}
                       aria-pressed={probed}
-                      aria-label={`Plot ${id}.${p.id} in the latent space`}
+                      aria-label={`${p.label}: plot ${id}.${p.id} in the latent space`}
                       onClick={() => choose(probed ? null : { node: id, port: p.id })}
                     >
                       {probed && <EyeIcon />}

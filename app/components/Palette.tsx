@@ -56,7 +56,6 @@ export function Palette({ onAdd, hidden }: PaletteProps) {
                   draggable
                   onDragStart={(e) => onDragStart(e, s.type)}
                   onClick={() => onAdd(s.type)}
-                  aria-label={s.label}
                   aria-describedby={`palette-doc-${s.type}`}
                   title={s.doc}
                   style={{ '--accent': categoryColor(s.category) } as CSSProperties}

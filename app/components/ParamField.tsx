@@ -1,8 +1,10 @@
 'use client';
 // One form field for one ParamDef: the control, its default and range, and
 // the one-line explanation. A value is applied only when the schema accepts
-// it; until then the typed text stays, with the schema's message under it,
-// so a half-typed number never reaches the graph (or the autosave).
+// it; while typing, the text stays with the schema's message under it, so a
+// half-typed number never reaches the graph (or the autosave). Leaving the
+// field with a value that is still refused reverts it to the value in use and
+// says so: what the field shows is always what training will use.
 import { useId, useState, type ChangeEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { NumberParam, ParamDef } from '../../engine/params';
 import { describeRange, formatParam, readParam } from '../lib/param-input';
@@ -50,6 +52,7 @@ export function ParamField({ def, nodeChoices = [], value, disabled, check, onCo
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [reverted, setReverted] = useState<string | null>(null);
 
   const apply = (v: unknown) => {
     const why = check(v);
@@ -61,13 +64,16 @@ export function ParamField({ def, nodeChoices = [], value, disabled, check, onCo
   const onText = (e: ChangeEvent<HTMLInputElement>) => {
     const text = e.target.value;
     setDraft(text);
+    setReverted(null);
     const r = readParam(def, text);
     if (!r.ok) setError(r.error);
     else apply(r.value);
   };
 
   const onBlur = () => {
-    if (!error) setDraft(null);
+    if (error && draft !== null) setReverted(`“${draft}” was not applied (${error.replace(/\.$/, '')}); back to ${formatParam(def, value) || 'the previous value'}.`);
+    setDraft(null);
+    setError(null);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -236,6 +242,11 @@ export function ParamField({ def, nodeChoices = [], value, disabled, check, onCo
       {error && (
         <p id={errorId} className="field__error" role="alert">
           {error}
+        </p>
+      )}
+      {reverted && !error && (
+        <p className="field__error" role="status" data-testid="field-reverted">
+          {reverted}
         </p>
       )}
     </div>

@@ -41,6 +41,8 @@ import { DataFeature } from './data/DataPanel';
 import { useDataFeature } from './data/use-data-feature';
 import { readDropped } from '../lib/share/figure';
 import { rememberGraph } from '../lib/share/recent';
+import { SkipLinks } from './SkipLinks';
+import { ThemeToggle } from './theme/ThemeToggle';
 import { Toast, type Notice } from './Toast';
 import { WireStatsContext } from './WireStats';
 import { useStudioStorage } from './use-studio-storage';
@@ -218,6 +220,7 @@ function StudioShell() {
     <StudioContext.Provider value={store}>
       <DataContext.Provider value={data.ctx}>
       <div className="studio">
+        <SkipLinks />
         <header className="topbar">
           <div className="brand">
             <LogoIcon />
@@ -244,19 +247,21 @@ function StudioShell() {
             {shows('data') && <DataFeature open={data.open} onOpen={data.setOpen} onUse={data.use} pickRequest={data.pickRequest} />}
             {shows('presets') && <PresetMenu onChoose={choosePreset} />}
             {shows('files') && <FileActions graph={graph} onNew={() => replaceGraph(emptyGraph(), 'Started a new, empty graph')} onImportFile={importFile} />}
+            <ThemeToggle />
             {shows('export') && <TorchExport graph={graph} getClient={getClient} notify={notify} onImportRun={(g, tensors) => void trainOther(g, backend, { steps: 0, initialWeights: tensors })} />}
           </div>
           <span className={`save-state save-state--${saveState}`} data-testid="save-state" data-state={saveState} title={saveError ?? undefined}>
             {SAVE_TEXT[saveState]}
           </span>
         </header>
-        <aside className="studio__palette">
+        <aside className="studio__palette" aria-label="Palette and blocks">
           {shows('palette') && <Palette onAdd={addAtCenter} hidden={classroom.hideCategories} />}
           {shows('palette') && <BlockShelf notify={notify} />}
         </aside>
         <div className="studio__center">
-          <main className="studio__canvas" ref={canvasBox}>
+          <main className="studio__canvas" ref={canvasBox} id="canvas" tabIndex={-1} aria-label="Canvas">
             <Banner banner={banner} onClose={() => setBanner(null)} />
+            <Toast notice={notice} onClose={closeNotice} />
             {ready ? (
               <ProbeContext.Provider value={probeChoice}>
                 <WireStatsContext.Provider value={runStore}>
@@ -286,7 +291,7 @@ function StudioShell() {
           />
           </FigureGraphContext.Provider>
         </div>
-        <aside className={`studio__side${runState === 'idle' ? '' : ' has-run'}`}>
+        <aside className={`studio__side${runState === 'idle' ? '' : ' has-run'}`} id="inspector" tabIndex={-1} aria-label="Inspector and training">
           {shows('inspector') && <Inspector analysis={analysis} nodeIssues={nodeIssues} runStore={runStore} />}
           <RunPanel
             store={runStore}
@@ -301,7 +306,6 @@ function StudioShell() {
             onStop={() => client.current?.stop()}
           />
         </aside>
-        <Toast notice={notice} onClose={closeNotice} />
         {teach.dialog}
       </div>
       </DataContext.Provider>

@@ -11,12 +11,14 @@ export interface Notice {
   action?: { label: string; run(): void };
 }
 
+// Long enough to read and reach Undo, short enough not to sit over the canvas (a loaded preset's toast).
 const LIFETIME_MS: Record<Notice['tone'], number> = { info: 6000, success: 5000, error: 9000 };
+const ACTION_MS = 8000;
 
 export function Toast({ notice, onClose }: { notice: Notice | null; onClose(): void }) {
   useEffect(() => {
     if (!notice) return;
-    const t = setTimeout(onClose, notice.action ? 10_000 : LIFETIME_MS[notice.tone]);
+    const t = setTimeout(onClose, notice.action ? ACTION_MS : LIFETIME_MS[notice.tone]);
     return () => clearTimeout(t);
   }, [notice, onClose]);
 

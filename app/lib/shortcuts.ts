@@ -13,6 +13,7 @@ export type EditorCommand =
   | 'duplicate'
   | 'quickAdd'
   | 'layout'
+  | 'connect'
   | 'shortcuts';
 
 export interface KeyLike {
@@ -41,6 +42,7 @@ const BINDINGS: Binding[] = [
   { command: 'paste', mod: true, key: 'v' },
   { command: 'duplicate', mod: true, key: 'd' },
   { command: 'layout', mod: false, shift: true, key: 'l' },
+  { command: 'connect', mod: false, key: 'c' },
   { command: 'quickAdd', mod: false, key: '/' },
   { command: 'shortcuts', mod: false, key: '?' },
   { command: 'deselect', mod: false, key: 'escape' },
@@ -75,8 +77,10 @@ export const SHORTCUT_SHEET: { keys: string[]; what: string }[] = [
   { keys: ['Ctrl/⌘ C', 'Ctrl/⌘ X', 'Ctrl/⌘ V'], what: 'Copy, cut, paste at the pointer (works between tabs)' },
   { keys: ['Ctrl/⌘ D'], what: 'Duplicate the selection' },
   { keys: ['Shift L'], what: 'Auto-layout the graph (left to right)' },
+  { keys: ['C'], what: 'Connect the two selected nodes (the left one feeds the right one)' },
+  { keys: ['Tab (first stop)'], what: 'Skip links: straight to the canvas or the inspector' },
   { keys: ['Tab', 'Enter'], what: 'Focus a node; select it' },
-  { keys: ['Arrow keys'], what: 'Move the selected nodes (Shift: further)' },
+  { keys: ['Arrow keys'], what: 'Move the selected nodes (Shift: 4× further); presses less than 0.7 s apart are one undo entry' },
   { keys: ['?'], what: 'This sheet' },
 ];
 

@@ -7,6 +7,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { StudioAnalysis } from '../../lib/analysis';
 import { blockFromSelection } from '../../lib/blocks/block';
+import { pairWire } from '../../lib/connect-pair';
 import { extractFragment, type Fragment } from '../../lib/fragment';
 import { nextNodeId, useStudio, type StudioAction } from '../../lib/graph-store';
 import { layoutGraph } from '../../lib/layout';
@@ -119,6 +120,11 @@ export function Editor({ canvasBox, analysis, notify }: EditorProps) {
     duplicate,
     quickAdd: () => setQuick({ client: null }),
     layout: () => layoutCommand(),
+    connect: () => {
+      const w = pairWire(graph, analysis, state.selectedNodes);
+      if ('problem' in w) notify(w.problem, 'error');
+      else dispatch({ type: 'connect', from: w.from, to: w.to });
+    },
     shortcuts: () => setSheet(true),
   });
 

@@ -12,6 +12,7 @@ import { useRun } from '../../lib/use-run';
 import type { CollapseEvent } from '../../../workers/protocol';
 import { Empty, PanelFrame } from './PanelFrame';
 import './CollapsePanel.css';
+import { useTheme } from '../../lib/use-theme';
 
 const PAD = { left: 34, right: 6, top: 8, bottom: 16 };
 
@@ -89,7 +90,7 @@ interface Figure {
 }
 
 const FIGURES: Figure[] = [
-  { key: 'effectiveRank', label: 'Effective rank', help: 'exp(entropy of the singular values): how many dimensions the embedding really uses.', format: (v, e) => `${v.toFixed(1)} / ${e.perDimStd.length}${e.effectiveRankNote ? ` (${e.effectiveRankNote})` : ''}` },
+  { key: 'effectiveRank', label: 'Effective rank (embedding)', help: 'exp(entropy of the singular values) of the embedding the loss sees (the projector output, when there is one): how many dimensions it really uses. The evaluation table’s effective rank measures the representation (the encoder output) instead.', format: (v, e) => `${v.toFixed(1)} / ${e.perDimStd.length}${e.effectiveRankNote ? ` (${e.effectiveRankNote})` : ''}` },
   { key: 'collapse', label: 'Collapse figure', help: 'Mean std of the normalised embedding × √d: ≈1 spread out, ≈0 every input maps to the same point.', format: (v) => v.toFixed(3) },
   { key: 'alignment', label: 'Alignment', help: 'Mean squared distance between the two views of an image (lower: views agree).', format: (v) => formatValue(v) },
   { key: 'uniformity', label: 'Uniformity', help: 'log E exp(−2‖zᵢ − zⱼ‖²) over pairs (lower: spread over the sphere).', format: (v) => formatValue(v) },
@@ -102,6 +103,7 @@ function CollapsePanelView({ store }: { store: RunStore }) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const size = useElementSize(box);
+  const theme = useTheme();
 
   useEffect(() => {
     const el = canvas.current;
@@ -113,7 +115,7 @@ function CollapsePanelView({ store }: { store: RunStore }) {
     }
     el.dataset.bars = String(drawBars(el, collapse, size.width, size.height));
     el.dataset.step = String(collapse.step);
-  }, [collapse, size]);
+  }, [collapse, size, theme]);
 
   return (
     <PanelFrame title="Collapse" testId="collapse-panel" className="view--collapse" meta={collapse ? <code title="The embedding measured">{collapse.source}</code> : undefined}>

@@ -15,6 +15,7 @@ import { useRun } from '../../lib/use-run';
 import type { EnergyEvent } from '../../../workers/protocol';
 import { Empty, PanelFrame } from './PanelFrame';
 import './EnergyPanel.css';
+import { useTheme } from '../../lib/use-theme';
 
 /** Two significant digits: the colour bar is narrow, and the ends only set the scale. */
 function short(v: number): string {
@@ -86,6 +87,7 @@ function EnergyPanelView({ store }: { store: RunStore }) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const size = useElementSize(box);
+  const theme = useTheme();
   const range = useMemo(() => (energy ? finiteRange(energy.energy) : ([0, 1] as [number, number])), [energy]);
 
   useEffect(() => {
@@ -96,7 +98,7 @@ function EnergyPanelView({ store }: { store: RunStore }) {
     el.dataset.points = String(drawn);
     el.dataset.step = String(energy.step);
     el.dataset.fits = String(energy.fit ? energy.fit.length / 2 : 0);
-  }, [energy, range, size]);
+  }, [energy, range, size, theme]);
 
   return (
     <PanelFrame title="Energy landscape" testId="energy-panel" className="view--energy" meta={energy ? `step ${energy.step}` : undefined}>

@@ -123,12 +123,12 @@ function EvalPanelView({ store, labelFor, isVae, evalEvery, evalAtEnd }: EvalPan
         help: `A linear classifier trained on ${last.probePerClass ?? 10} labelled samples per class (fewer only when a class has fewer), mean (± sd) of 5 draws. Runs at the end of a run only (it is the slow part).`,
       });
       rows.push({ metric: 'collapse', label: 'Collapse figure', value: formatValue(last.collapse), raw: last.collapse, help: 'Std of the L2-normalised representation × √d: ≈1 spread, ≈0 collapsed.' });
-      rows.push({ metric: 'effectiveRank', label: 'Effective rank', value: last.effectiveRank === null ? '–' : last.effectiveRank.toFixed(1), raw: last.effectiveRank, help: 'exp(entropy of the singular values) of the representation.' });
+      rows.push({ metric: 'effectiveRank', label: 'Effective rank (representation)', value: last.effectiveRank === null ? '–' : last.effectiveRank.toFixed(1), raw: last.effectiveRank, help: 'exp(entropy of the singular values) of the representation (the encoder output kNN and the probe use) on the held-out split. The collapse view measures the embedding the loss sees (the projector output, when there is one), so the two can differ.' });
       if (last.embedding && last.embedding !== last.representation) {
         rows.push({ metric: 'embeddingCollapse', label: `Collapse of ${last.embedding}`, value: formatValue(last.embeddingCollapse), raw: last.embeddingCollapse, help: 'The same figure on the embedding the loss sees (the projector output).' });
       }
     }
-    if (last.heldOutTotal !== null) rows.push({ metric: 'heldOut', label: heldOutName, value: formatValue(last.heldOutTotal), raw: last.heldOutTotal, help: isVae ? 'Reconstruction + KL on held-out digits: an upper bound on −log p(x).' : 'The weighted loss on the held-out split, in evaluation mode.' });
+    if (last.heldOutTotal !== null) rows.push({ metric: 'heldOut', label: heldOutName, value: formatValue(last.heldOutTotal), raw: last.heldOutTotal, help: isVae ? 'Reconstruction + KL on held-out samples: an upper bound on −log p(x).' : 'The weighted loss on the held-out split, in evaluation mode.' });
   }
   const terms = last ? Object.entries(last.heldOut) : [];
 
@@ -160,7 +160,7 @@ function EvalPanelView({ store, labelFor, isVae, evalEvery, evalAtEnd }: EvalPan
           )}
           <table className="eval-table" data-testid="eval-final" data-step={last.step} data-final={final} aria-label={`Evaluation at step ${last.step}`}>
             <caption>
-              {final ? 'Final' : 'Latest'} · step {last.step} · held-out digits
+              {final ? 'Final' : 'Latest'} · step {last.step} · held-out samples
             </caption>
             <tbody>
               {rows.map((r) => (

@@ -13,6 +13,7 @@ import { useRun } from '../../lib/use-run';
 import type { ImageRow } from '../../../workers/protocol';
 import { Empty, PanelFrame } from './PanelFrame';
 import './ImagesPanel.css';
+import { useTheme } from '../../lib/use-theme';
 
 const GAP = 1;
 
@@ -72,13 +73,14 @@ export function groupRows(rows: readonly ImageRow[]): RowGroup[] {
 
 const RowCanvas = memo(function RowCanvas({ row, label }: { row: ImageRow; label: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const theme = useTheme();
   const width = row.n * row.width + Math.max(0, row.n - 1) * GAP;
   useEffect(() => {
     const ctx = ref.current?.getContext('2d', SOFTWARE);
     if (!ctx || row.n === 0) return;
     const { width: w, height: h, rgba } = rowToRgba(row);
     ctx.putImageData(new ImageData(rgba, w, h), 0, 0);
-  }, [row]);
+  }, [row, theme]);
   return (
     <canvas
       ref={ref}

@@ -14,6 +14,7 @@ import { useRun } from '../../lib/use-run';
 import { Empty, PanelFrame } from './PanelFrame';
 import { SeriesChart, type ChartSpec } from './series-chart';
 import './LossPanel.css';
+import { useTheme } from '../../lib/use-theme';
 
 
 interface LossPanelProps {
@@ -52,6 +53,7 @@ function LossPanelView({ store, labelFor }: LossPanelProps) {
   const table = useRef<HTMLTableElement>(null);
   const readout = useRef<HTMLSpanElement>(null);
   const mainSize = useElementSize(mainBox);
+  const theme = useTheme();
   const auxSize = useElementSize(auxBox);
 
   const series = store.series;
@@ -96,9 +98,9 @@ function LossPanelView({ store, labelFor }: LossPanelProps) {
   useEffect(() => {
     const c = charts.current;
     if (!c) return;
-    const spec: ChartSpec = { keys: visible, colors: visible.map(colorOf), labels: visible.map(labelFor), log: useLog, x: xMode, smoothing };
+    const spec: ChartSpec = { keys: visible, colors: visible.map(colorOf), labels: visible.map(labelFor), log: useLog, x: xMode, smoothing, theme };
     c.main.draw(series, spec, mainSize.width, mainSize.height);
-    c.aux.draw(aux, { keys: auxKeys, colors: auxKeys.map((_, i) => paletteVar('aux', i)), labels: auxKeys.map(auxLabel), log: false, x: xMode, smoothing: 0, compact: true }, auxSize.width, auxSize.height);
+    c.aux.draw(aux, { keys: auxKeys, colors: auxKeys.map((_, i) => paletteVar('aux', i)), labels: auxKeys.map(auxLabel), log: false, x: xMode, smoothing: 0, compact: true, theme }, auxSize.width, auxSize.height);
     const box = mainBox.current;
     if (box) {
       box.dataset.points = String(series.length);
@@ -107,7 +109,7 @@ function LossPanelView({ store, labelFor }: LossPanelProps) {
     }
     if (auxBox.current) auxBox.current.dataset.series = String(aux.length > 0 ? auxKeys.length : 0);
     // `visible` and `auxKeys` are rebuilt every render; their joined forms are the real dependencies
-  }, [series, aux, version, runId, visibleKey, auxKey, useLog, xMode, smoothing, labelFor, colorOf, mainSize, auxSize]);
+  }, [series, aux, version, runId, visibleKey, auxKey, useLog, xMode, smoothing, labelFor, colorOf, mainSize, auxSize, theme]);
 
   const latestKeys = Object.keys(latest);
   const auxLatest = auxKeys.map((k) => aux.columns.get(k)?.[aux.length - 1]);

@@ -5,6 +5,7 @@
 // the exact logged value, not a decimated one.
 import 'uplot/dist/uPlot.min.css';
 import uPlot from 'uplot';
+import { STEP_INCRS, fitLabels, recordAxes, stepRange } from '../../lib/chart-axes';
 import { debiasedEma, decimateIndices, pick } from '../../lib/chart-math';
 import type { LossSeries } from '../../lib/run-store';
 import { chartAxis, resolveColor, withAlpha } from '../../lib/theme';
@@ -21,6 +22,8 @@ export interface ChartSpec {
   smoothing: number;
   /** A small companion chart: no x tick labels (it shares the x axis of the chart above), a narrow y axis. */
   compact?: boolean;
+  /** The page's theme: colours are read from the tokens when the chart is built, so a new theme rebuilds it. */
+  theme?: string;
 }
 
 export class SeriesChart {
@@ -54,7 +57,7 @@ export class SeriesChart {
     }
     this.drawn = this.idx.length;
 
-    const sig = JSON.stringify([spec.keys, spec.colors, spec.labels, spec.log, spec.x, smooth, !!spec.compact]);
+    const sig = JSON.stringify([spec.keys, spec.colors, spec.labels, spec.log, spec.x, smooth, !!spec.compact, spec.theme]);
     if (!this.plot || sig !== this.sig) {
       this.plot?.destroy();
       const few = series.length < 40;
@@ -68,21 +71,22 @@ export class SeriesChart {
       const opts: uPlot.Options = {
         width,
         height,
-        scales: { x: { time: false }, y: spec.log ? { distr: 3 } : {} },
+        scales: { x: { time: false, ...(spec.x === 'step' ? { range: stepRange } : {}) }, y: spec.log ? { distr: 3 } : {} },
         legend: { show: false },
         cursor: { drag: { x: false, y: false }, points: { size: 6 } },
         // the axis unit is named by the panel's x-axis control, so no axis title takes chart height
         axes: spec.compact
           ? [
               { ...AXIS, size: 4, values: () => [] },
-              { ...AXIS, size: 52, space: 18, ticks: { show: false } },
+              { ...AXIS, size: fitLabels(52), space: 18, ticks: { show: false } },
             ]
           : [
-              { ...AXIS, size: 28 },
-              { ...AXIS, size: 52, space: 22 },
+              { ...AXIS, size: 28, ...(spec.x === 'step' ? { incrs: STEP_INCRS } : {}) },
+              { ...AXIS, size: fitLabels(52), space: 22 },
             ],
         series: [{ label: spec.x }, ...lines],
         hooks: {
+          draw: [recordAxes(this.host)],
           setCursor: [
             (u) => {
               const i = u.cursor.idx;
@@ -93,6 +97,8 @@ export class SeriesChart {
       };
       this.host.replaceChildren();
       this.plot = new uPlot(opts, data, this.host);
+      // which theme's tokens this chart was built from (a theme change rebuilds it)
+      this.host.dataset.theme = spec.theme ?? '';
       this.sig = sig;
     } else {
       if (this.plot.width !== width || this.plot.height !== height) this.plot.setSize({ width, height });

@@ -6,9 +6,11 @@
 import 'uplot/dist/uPlot.min.css';
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
+import { STEP_INCRS, fitLabels, recordAxes, stepRange } from '../../lib/chart-axes';
 import { alignSeries, type XY } from '../../lib/runs/compare';
 import { chartAxis, resolveColor } from '../../lib/theme';
 import './CompareChart.css';
+import { useTheme } from '../../lib/use-theme';
 
 export interface ChartLine extends XY {
   label: string;
@@ -30,12 +32,10 @@ interface CompareChartProps {
   onCanvas?(canvas: HTMLCanvasElement | null): void;
 }
 
-/** Step ticks at round numbers only (uPlot's defaults include 2.5). */
-const STEP_INCRS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1e3, 2e3, 2.5e3, 5e3, 1e4, 2e4, 2.5e4, 5e4, 1e5, 2e5, 2.5e5, 5e5, 1e6];
-
 export function CompareChart({ lines, height = 200, yLabel, yRange, logY, format, empty, testId, onCanvas }: CompareChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  const theme = useTheme();
   const hasData = lines.some((l) => l.y.some((v) => v !== null));
 
   useEffect(() => {
@@ -49,13 +49,14 @@ export function CompareChart({ lines, height = 200, yLabel, yRange, logY, format
     const opts: uPlot.Options = {
       width: Math.max(240, el.clientWidth),
       height,
-      scales: { x: { time: false }, y: logY ? { distr: 3 } : yRange ? { range: () => yRange } : {} },
+      scales: { x: { time: false, range: stepRange }, y: logY ? { distr: 3 } : yRange ? { range: () => yRange } : {} },
       legend: { show: false },
       cursor: { drag: { x: true, y: false } },
       axes: [
         { ...axis, label: 'step', labelSize: 14, incrs: STEP_INCRS, space: 50 },
-        { ...axis, size: 52, space: 22, label: yLabel, labelSize: yLabel ? 14 : 0, values: format ? (_u, ticks) => ticks.map((t) => format(t)) : undefined },
+        { ...axis, size: fitLabels(52), space: 22, label: yLabel, labelSize: yLabel ? 14 : 0, values: format ? (_u, ticks) => ticks.map((t) => format(t)) : undefined },
       ],
+      hooks: { draw: [recordAxes(el)] },
       series: [
         { label: 'step' },
         ...lines.map((l) => ({
@@ -79,7 +80,7 @@ export function CompareChart({ lines, height = 200, yLabel, yRange, logY, format
       plot.current?.destroy();
       plot.current = null;
     };
-  }, [lines, height, yLabel, yRange, logY, format, hasData, onCanvas]);
+  }, [lines, height, yLabel, yRange, logY, format, hasData, onCanvas, theme]);
 
   return (
     <div className="cmp-chart" data-testid={testId} data-lines={lines.length}>

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import type { CollapsePoint, LatentSnapshot } from '../../lib/runs/record';
 import { palette, tokens } from '../../lib/theme';
 import { prepareCanvas } from '../../lib/use-canvas';
+import { useTheme } from '../../lib/use-theme';
 
 type OnCanvas = (canvas: HTMLCanvasElement | null) => void;
 
@@ -55,6 +56,7 @@ function extent(values: number[]): [number, number] {
 
 export function LatentPlot({ snapshot, size = 260, label, onCanvas }: { snapshot: LatentSnapshot | null; size?: number; label: string; onCanvas?: OnCanvas }) {
   const [ref, setRef] = useCanvasRef(onCanvas);
+  const theme = useTheme();
   useEffect(() => {
     const f = frame(ref.current, size, size, snapshot ? null : 'no snapshot at or before this step');
     if (!f || !snapshot) return;
@@ -77,7 +79,7 @@ export function LatentPlot({ snapshot, size = 260, label, onCanvas }: { snapshot
       ctx.fillRect(sx(xs[i]) - 1.5, sy(ys[i]) - 1.5, 3, 3);
     }
     ctx.globalAlpha = 1;
-  }, [ref, snapshot, size]);
+  }, [ref, snapshot, size, theme]);
   return <canvas ref={setRef} className="cmp-latent__canvas" role="img" aria-label={label} data-step={snapshot?.step ?? ''} data-points={snapshot?.labels.length ?? 0} />;
 }
 

@@ -14,7 +14,8 @@ export async function panelPng(section: HTMLElement, title: string, graph: Graph
   const ctx = out.getContext('2d');
   if (!ctx) throw new Error('the browser has no 2-D canvas');
   const style = getComputedStyle(section);
-  const C = tokens({ bg: '--panel', text: '--text' });
+  // token names without the leading -- (tokens() adds it)
+  const C = tokens({ bg: 'panel', text: 'text' });
   ctx.fillStyle = C.bg;
   ctx.fillRect(0, 0, out.width, out.height);
   ctx.scale(scale, scale);
