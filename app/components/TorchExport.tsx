@@ -4,7 +4,7 @@
 // the last run, and import a trained checkpoint (train.py's weights.npz) back to
 // see its latent space, collapse monitors and probe.
 import { useEffect, useId, useRef, useState } from 'react';
-import { planExport } from '../../engine/export/assemble';
+import { planExport } from '../../engine/export/plan';
 import { readNpz } from '../../engine/export/npz';
 import { slug } from '../../engine/export/slug';
 import { torchToStudio, type Named } from '../../engine/export/weights';

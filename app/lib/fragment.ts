@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { GraphEdgeSchema, GraphNodeSchema, type Graph, type GraphEdge, type GraphNode } from '../../engine/graph';
 import { getSpec } from '../../nodes/registry';
-import { edgeIdFor, nextNodeId } from './graph-store';
+import { edgeIdFor, nextNodeId } from './graph-ids';
 
 /** Marks our clipboard text, so a paste can tell it from anything else on the clipboard. */
 export const FRAGMENT_KIND = 'latent-studio/fragment';

@@ -7,7 +7,7 @@ import type { Graph, PortRef } from '../../engine/graph';
 import type { Analysis } from '../../engine/validate';
 import { allSpecs } from '../../nodes/registry';
 import { wireProblem } from './connection-rules';
-import { nextNodeId } from './graph-store';
+import { nextNodeId } from './graph-ids';
 
 export interface QuickItem {
   /** A node type ("net.projector") or a block id ("block:…"). */

@@ -2,7 +2,7 @@
 // losses.py / augment.py (the node parts' definitions), distributed.py, data.py,
 // train.py, parity.py and the README. Tensor-free text.
 import type { Graph } from '../graph';
-import type { ExportPlan } from './assemble';
+import type { ExportPlan } from './plan';
 import { DISTRIBUTED_PY, PARITY_PY, TRAIN_PY, dataPy } from './python';
 import type { PyDef } from './types';
 

@@ -1,7 +1,7 @@
 // Studio tensors <-> PyTorch state_dict tensors, by the weight map of an export
 // (each node part says which studio name lands where, in which layout).
 // Tensor-free: plain typed arrays, so the page, the CLI and the tests share it.
-import type { ExportPlan } from './assemble';
+import type { ExportPlan } from './plan';
 import type { NpzArray } from './npz';
 import type { Layout } from './types';
 

@@ -5,7 +5,7 @@
 // tensor of a plan (the weights an export starts from) and writes them back
 // (importing a PyTorch checkpoint).
 import * as tf from '@tensorflow/tfjs';
-import type { ExportPlan } from '../export/assemble';
+import type { ExportPlan } from '../export/plan';
 import type { NpzArray } from '../export/npz';
 import { toTorchLayout, type Named } from '../export/weights';
 import { hashSeed, BatchSampler } from '../rng';
