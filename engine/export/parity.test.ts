@@ -12,6 +12,10 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { getSpec } from '../../nodes/registry';
 import { torchPart } from '../../nodes/torch';
+import { imagesFromArrays, readNpz } from '../data/npz';
+import { contentHash, metaOf, refOf } from '../data/store';
+import { medmnistNpz } from '../data/testing/fixtures';
+import { withDataset } from '../data/with-dataset';
 import type { Graph } from '../graph';
 import { PRESETS, presetGraph } from '../presets';
 import { writeExport } from '../runtime/export-files';
@@ -27,6 +31,22 @@ function cnnGraph(): Graph {
     if (n.id === 'decoder') n.params = { ...n.params, arch: 'cnn', channels: [6, 4], kernel: 3, hidden: [32] };
   }
   return g;
+}
+
+/**
+ * Three-channel images (an imported RGB set): SimCLR with colour jitter after the
+ * crop (saturation and hue only mean something on RGB) and the CNN autoencoder.
+ */
+async function rgbGraphs(): Promise<{ graphs: Array<[string, Graph]>; readStored: () => Promise<ReturnType<typeof imagesFromArrays>> }> {
+  const set = imagesFromArrays(readNpz(medmnistNpz({ train: 64, test: 16, classes: 4, channels: 3 }), 'rgb.npz'), 'rgb.npz');
+  const ref = refOf(metaOf(set, await contentHash(set), 'rgb', 'rgb.npz'));
+  const simclr = withDataset(presetGraph('simclr')!, ref).graph;
+  simclr.nodes.push({ id: 'jitter', type: 'augment.colour-jitter', typeVersion: 1, params: { brightness: 0.4, contrast: 0.4, saturation: 0.4, hue: 0.1, p: 0.8 }, position: { x: 0, y: 0 } });
+  const toEncoder = simclr.edges.find((e) => e.to.node === 'encoder')!;
+  simclr.edges.push({ id: 'jitter-in', from: toEncoder.from, to: { node: 'jitter', port: 'in' } });
+  toEncoder.from = { node: 'jitter', port: 'out' };
+  const cnn = withDataset(cnnGraph(), ref).graph;
+  return { graphs: [['rgb-simclr', simclr], ['rgb-cnn-ae', cnn]], readStored: async () => set };
 }
 
 const RUNNER = String.raw`
@@ -47,12 +67,13 @@ for d in sys.argv[1:]:
 test('every preset exported to PyTorch matches the studio on the first step', async () => {
   tf.env().set('PROD', true);
   const root = mkdtempSync(path.join(tmpdir(), 'parity-'));
-  const graphs: Array<[string, Graph]> = [...PRESETS.map((p) => [p.name, presetGraph(p.name)!] as [string, Graph]), ['cnn-ae', cnnGraph()]];
+  const rgb = await rgbGraphs();
+  const graphs: Array<[string, Graph]> = [...PRESETS.map((p) => [p.name, presetGraph(p.name)!] as [string, Graph]), ['cnn-ae', cnnGraph()], ...rgb.graphs];
   // batches of 32 rows keep the studio's side (tfjs cpu) to seconds; the comparison does not depend on the size
   for (const [, g] of graphs) for (const n of g.nodes) if (n.params && 'batchSize' in n.params) n.params.batchSize = 32;
   try {
     for (const [name, g] of graphs) {
-      const r = await writeExport(g, getSpec, torchPart, path.join(root, name), { weights: true, force: false, parity: true });
+      const r = await writeExport(g, getSpec, torchPart, path.join(root, name), { weights: true, force: false, parity: true, readStored: rgb.readStored });
       assert.ok(r.ok, `${name}: ${JSON.stringify(r)}`);
     }
     const out = execFileSync(PYTHON, ['-c', RUNNER, ...graphs.map(([n]) => path.join(root, n))], { encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -70,6 +91,7 @@ test('every preset exported to PyTorch matches the studio on the first step', as
       if (trains) assert.ok(report.every((r) => r.checked > 0 || r.phase === 'discriminator'), `${name}: no gradient compared`);
     }
     assert.equal(rows.length >= graphs.length, true);
+    for (const [name] of rgb.graphs) assert.ok(rows.some((r) => r.startsWith(`${name} `)), `${name}: no parity report`);
     console.log(rows.join('\n'));
   } finally {
     rmSync(root, { recursive: true, force: true });

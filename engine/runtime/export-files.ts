@@ -10,7 +10,7 @@ import type { Graph } from '../graph';
 import type { Dataset } from '../spec';
 import type { GraphIssue } from '../types';
 import type { SpecLookup } from '../validate';
-import { validateForTraining } from '../validated-graph';
+import { validateForTraining, type ReadStored } from '../validated-graph';
 import { compile } from './compile';
 import { loadDatasets } from './datasets';
 import { parityStep, readPlanTensors } from './export-step';
@@ -23,6 +23,8 @@ export interface WriteOptions {
   parity?: boolean;
   /** Keep only the first rows of each split (tests). */
   rows?: number;
+  /** Where imported datasets come from (a "Your data" node; the CLI's --data). */
+  readStored?: ReadStored;
   /** The weights to export instead of the seeded initialisation (a trained run's `weights` event). */
   tensors?: Record<string, { shape: number[]; data: Float32Array }>;
 }
@@ -49,7 +51,7 @@ export async function writeExport(graph: Graph, lookup: SpecLookup, parts: Torch
   if (existsSync(dir) && readdirSync(dir).length > 0 && !opts.force) return { ok: false, error: `${dir} exists and is not empty; pass --force to overwrite it` };
   const v = validateForTraining(graph, lookup);
   if (!v.ok) return { ok: false, issues: v.issues };
-  const c = compile(v.graph, await loadDatasets(v.graph.datasets, readPublicAsset));
+  const c = compile(v.graph, await loadDatasets(v.graph.datasets, readPublicAsset, opts.readStored));
   if (!c.ok) return { ok: false, issues: c.issues };
   const plan = c.plan;
   try {
