@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { emptyGraph, parseGraph, type Graph } from '../../../engine/graph';
 import { presetGraph } from '../../../engine/presets';
+import { getSpec } from '../../../nodes/registry';
 import { analyzeGraph } from '../analysis';
 import { instantiateFragment, parseFragment } from '../fragment';
 import { blockFile, blockFromSelection, parseBlockFile } from './block';
@@ -17,6 +18,8 @@ test('the built-in blocks are valid fragments that insert cleanly into an empty 
     // no wire inside a block is a type error
     assert.deepEqual(analyzeGraph(g).issues.filter((i) => i.edgeIds?.length), [], b.name);
   }
+  // a block's nodes start like the palette's (a projector from a block gets the current init)
+  for (const n of BUILTIN_BLOCKS.flatMap((b) => b.fragment.nodes)) assert.equal(n.typeVersion, getSpec(n.type)!.version, n.type);
   const branch = instantiateFragment(emptyGraph(), BUILTIN_BLOCKS[2].fragment, { x: 0, y: 0 });
   assert.deepEqual(branch.nodes[2].params.follows, ['encoder-1', 'projector-1']);
 });

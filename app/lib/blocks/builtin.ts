@@ -1,6 +1,7 @@
 // The blocks every studio ships with: the heads and branches the SSL and VAE
 // presets are built from, with the presets' sizes. Written as fragments so they
 // are inserted exactly like a saved block.
+import { getSpec } from '../../../nodes/registry';
 import { FRAGMENT_KIND, type Fragment } from '../fragment';
 import type { Block } from './block';
 
@@ -11,7 +12,8 @@ function fragment(nodes: N[], edges: E[]): Fragment {
   return {
     kind: FRAGMENT_KIND,
     version: 1,
-    nodes: nodes.map(([id, type, params, x, y]) => ({ id, type, typeVersion: 1, params, position: { x, y } })),
+    // at each spec's current version, so an inserted block starts like a node from the palette
+    nodes: nodes.map(([id, type, params, x, y]) => ({ id, type, typeVersion: getSpec(type)?.version ?? 1, params, position: { x, y } })),
     edges: edges.map(([a, ap, b, bp]) => ({ id: `e-${b}-${bp}`, from: { node: a, port: ap }, to: { node: b, port: bp } })),
   };
 }
