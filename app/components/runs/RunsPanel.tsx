@@ -2,13 +2,13 @@
 // The run history as a drawer: every recorded run with its status, graph,
 // steps, final probe / kNN and date; rename in place, tag, delete (with Undo),
 // export and import; tick 2–4 runs and Compare.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { formatNum, formatPercent } from '../../lib/format';
 import { MAX_COMPARE } from '../../lib/runs/controller';
 import type { Listing } from '../../lib/runs/history';
-import type { RunSummary } from '../../lib/runs/summary';
 import { RANKINGS, RANKING_TITLE, rankRuns, type Ranking } from '../../lib/runs/rank';
 import { FilePicker } from '../FilePicker';
+import { NameField, Tags } from './RunEdits';
 import { StatusBadge } from './StatusBadge';
 import './RunsPanel.css';
 
@@ -45,99 +45,6 @@ function when(t: number): string {
   const today = new Date();
   const sameDay = d.toDateString() === today.toDateString();
   return sameDay ? `today ${d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}` : d.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
-
-function NameField({ run, onRename }: { run: RunSummary; onRename(name: string): void }) {
-  const [editing, setEditing] = useState(false);
-  const [value, setValue] = useState(run.name);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (editing) input.current?.select();
-  }, [editing]);
-  if (!editing) {
-    return (
-      <button
-        type="button"
-        className="runs-row__name"
-        title="Rename"
-        onClick={() => {
-          setValue(run.name);
-          setEditing(true);
-        }}
-      >
-        {run.name || 'Untitled run'}
-      </button>
-    );
-  }
-  const commit = () => {
-    setEditing(false);
-    if (value.trim() !== run.name) onRename(value);
-  };
-  return (
-    <input
-      ref={input}
-      className="runs-row__name-input"
-      value={value}
-      maxLength={200}
-      aria-label="Run name"
-      onChange={(e) => setValue(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          setEditing(false);
-        }
-      }}
-    />
-  );
-}
-
-function Tags({ run, onSetTags }: { run: RunSummary; onSetTags(tags: string[]): void }) {
-  const [adding, setAdding] = useState(false);
-  const [value, setValue] = useState('');
-  const add = () => {
-    const t = value.trim();
-    setValue('');
-    setAdding(false);
-    if (t && !run.tags.includes(t)) onSetTags([...run.tags, t]);
-  };
-  return (
-    <div className="runs-tags">
-      {run.tags.map((t) => (
-        <span key={t} className="runs-tag">
-          {t}
-          <button type="button" aria-label={`Remove tag ${t}`} onClick={() => onSetTags(run.tags.filter((x) => x !== t))}>
-            ×
-          </button>
-        </span>
-      ))}
-      {adding ? (
-        <input
-          autoFocus
-          className="input-sm runs-tag-input"
-          value={value}
-          maxLength={40}
-          aria-label="New tag"
-          placeholder="tag"
-          onChange={(e) => setValue(e.target.value)}
-          onBlur={add}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') add();
-            if (e.key === 'Escape') {
-              e.stopPropagation();
-              setValue('');
-              setAdding(false);
-            }
-          }}
-        />
-      ) : (
-        <button type="button" className="runs-tag-add" onClick={() => setAdding(true)} aria-label={`Add a tag to ${run.name}`}>
-          + tag
-        </button>
-      )}
-    </div>
-  );
 }
 
 export function RunsPanel(p: RunsPanelProps) {
