@@ -8,14 +8,14 @@ import { BatchSampler, hashSeed } from '../rng';
 import type { Dataset, Tensor } from '../spec';
 import type { ValidatedGraph } from '../validated-graph';
 import { compile, NodeError } from './compile';
-import { embedSplit, evaluatePlan, representationPort } from './evaluate';
-import { attentionRows, attentionSnapshot } from './attention-maps';
-import { generativeRows, imageRows } from './image-rows';
+import { evaluatePlan } from './evaluate';
+import { emitEmbeddings, emitWeights, loadInitialWeights } from './run-tensors';
+import { planWatch, readStep } from './step-read';
+import { viewSnapshots, yieldToEventLoop } from './views';
+import { attentionRows } from './attention-maps';
 import { MonitorBudget } from './monitor-budget';
-import { collapseSnapshot, energySnapshot, evalSubset, latentSnapshot, nodeStats, plottable, type PortRef } from './monitors';
-import { planTensors, writePlanTensors } from './export-step';
+import { evalSubset, type PortRef } from './monitors';
 import type { GraphIssue } from '../types';
-import { DivergenceWatch } from './divergence';
 import { applyLiveParams } from './live-params';
 import { StepStats } from './step-stats';
 import { fusedOptimizer, type FusedOptimizer } from './optimizer';
@@ -78,10 +78,6 @@ function makeOptimizer(vars: tf.Variable[], t: TrainSettings): FusedOptimizer {
   return fusedOptimizer(vars, { kind: t.optimizer === 'sgd' ? 'sgd' : 'adam', learningRate: t.learningRate, beta1: t.beta1, beta2: 0.999, epsilon: 1e-8, momentum: 0.9 });
 }
 
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((r) => setTimeout(r, 0));
-}
-
 /**
  * Trains the graph until its step budget is spent, `control.stopped` is set,
  * or a loss stops being finite. Never throws for a bad graph or a diverging
@@ -112,17 +108,8 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
   }
   const plan = c.plan;
   if (opts.initialWeights) {
-    try {
-      const set = writePlanTensors(plan, opts.initialWeights);
-      const all = [...planTensors(plan).keys()];
-      const kept = all.filter((k) => !set.includes(k));
-      if (kept.length) emit({ type: 'issues', issues: [{ code: 'runtime', severity: 'warning', nodeIds: [...new Set(kept.map((k) => k.split('.')[0]))], message: `the imported weights hold no ${kept.slice(0, 4).join(', ')}${kept.length > 4 ? ', …' : ''}: those keep their initial values` }] });
-    } catch (e) {
-      plan.dispose();
-      const msg = `could not load the imported weights: ${(e as Error).message}`;
-      emit({ type: 'issues', issues: [{ code: 'runtime', severity: 'error', nodeIds: [], message: msg }] });
-      return finish('failed', 0, {}, msg);
-    }
+    const msg = loadInitialWeights(plan, opts.initialWeights, emit);
+    if (msg) return finish('failed', 0, {}, msg);
   }
   const optimizers = new Map(plan.phases.map((p) => [p.name, makeOptimizer(p.vars as tf.Variable[], settings)]));
   const ds = plan.dataset;
@@ -131,20 +118,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
   const gridIdx = Int32Array.from({ length: gridN }, (_, i) => Math.floor((i * ds.test.count) / gridN));
   const final: Record<string, number> = {};
   const phaseOfTerm = new Map(plan.phases.flatMap((p) => p.losses.map((l) => [l.id, p.name] as const)));
-  const labelOf = (id: string) => plan.nodes.find((n) => n.id === id)?.spec.label ?? id;
-  const watch = new DivergenceWatch(
-    plan.phases.map((p) => {
-      const vars = new Set(p.vars);
-      return {
-        name: p.name,
-        lossIds: p.losses.map((l) => l.id),
-        labels: p.losses.map((l) => labelOf(l.id)),
-        trainedIds: plan.nodes.filter((n) => Object.values(n.vars).some((v) => vars.has(v))).map((n) => n.id),
-        trainable: p.vars.length > 0,
-      };
-    }),
-    settings.learningRate,
-  );
+  const watch = planWatch(plan, settings.learningRate);
   /** Every step's phase totals since the last read: checked for divergence in one device read. */
   let pending: Array<[number, string, Tensor]> = [];
   let lastRead = 0;
@@ -165,32 +139,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
     emit({ type: 'evalset', rows: subset, sampleShape: ds.sampleShape, pixels, labels: Uint8Array.from(subset, (r) => ds.test.labels[r]) });
   }
   const budget = new MonitorBudget(undefined, opts.monitorFloorMs);
-  /** The views' snapshots at a step (all reads are async; nothing here blocks on the device). */
-  const snapshot = async (step: number, latent: boolean) => {
-    const rows = [...(await imageRows(plan, step, gridIdx)), ...(await generativeRows(plan, step, gridIdx))];
-    emit({ type: 'images', step, rows });
-    const parts: Array<[boolean, () => Promise<TrainEvent | null>]> = [
-      [monitors.collapse, () => collapseSnapshot(plan, subset, step)],
-      [monitors.nodeStats, () => nodeStats(plan, subset, step)],
-      [monitors.energy, () => energySnapshot(plan, step)],
-      [!!monitors.attention, () => attentionSnapshot(plan, galleryRows, step)],
-      [
-        latent,
-        async () => {
-          const ref = plottable(plan, control.probe ?? null) ?? representationPort(plan);
-          return ref ? latentSnapshot(plan, ref, subset, step, control.projection ?? 'pca') : null;
-        },
-      ],
-    ];
-    for (const [on, part] of parts) {
-      if (!on) continue;
-      // a Stop sent during the pass gets in here (a macrotask) and ends the pass
-      await yieldToEventLoop();
-      if (control.stopped) return;
-      const e = await part();
-      if (e) emit(e);
-    }
-  };
+  const snapshot = viewSnapshots({ plan, monitors, subset, galleryRows, gridIdx, control, emit });
   emit({ type: 'state', state: 'running' });
 
   try {
@@ -276,26 +225,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
         const checked = pending;
         pending = [];
         lastRead = step;
-        const all = [...checked.map(([, , t]) => t), ...logged.map(([, t]) => t), ...norms.map(([, t]) => t)];
-        const stacked = tf.tidy(() => tf.stack(all.map((t) => tf.reshape(t, [])))); // [K]
-        const vals = await stacked.data(); // the one device read
-        stacked.dispose();
-        tf.dispose(all);
-        let i = 0;
-        const perStep = new Map<number, Array<[string, number]>>();
-        for (const [s, name] of checked) {
-          const list = perStep.get(s) ?? [];
-          list.push([name, vals[i++]]);
-          perStep.set(s, list);
-        }
-        const losses: Record<string, number> = {};
-        for (const [k] of logged) losses[k] = vals[i++];
-        const normList = norms.map(([k]) => [k, vals[i++]] as [string, number]);
-        const badTerms = Object.keys(losses).filter((k) => !Number.isFinite(losses[k]));
-        // a non-finite term inside a finite total (weight 0, a monitored sub-term) is a divergence too
-        if (badTerms.length && ![...(perStep.get(step) ?? [])].some(([, v]) => !Number.isFinite(v))) {
-          perStep.set(step, [...(perStep.get(step) ?? []), [phaseOfTerm.get(badTerms[0].split('/')[0]) ?? 'main', losses[badTerms[0]]]]);
-        }
+        const { perStep, losses, normList, badTerms } = await readStep(step, checked, logged, norms, phaseOfTerm);
         let stop: GraphIssue | undefined;
         const fresh: GraphIssue[] = [];
         for (const [s, list] of perStep) {
@@ -353,19 +283,8 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
     }
     outcome ??= { state: control.stopped ? 'stopped' : 'done', steps: completed };
     if (outcome.state !== 'failed' && evaluate.atEnd) emit(await evaluatePlan(plan, { step: completed, probe: true, seed: graph.meta.seed }));
-    const rep = representationPort(plan);
-    if (outcome.state !== 'failed' && opts.embeddingsAtEnd && rep) {
-      const e = embedSplit(plan, rep, 'test');
-      const data = new Float32Array(await e.data());
-      const shape = e.shape as [number, number];
-      e.dispose();
-      emit({ type: 'embeddings', step: completed, source: `${rep.node}.${rep.port}`, data, shape, labels: Uint8Array.from(ds.test.labels) });
-    }
-    if (outcome.state !== 'failed' && opts.weightsAtEnd) {
-      const tensors: Record<string, { shape: number[]; data: Float32Array }> = {};
-      for (const [k, t] of planTensors(plan)) tensors[k] = { shape: [...t.shape], data: Float32Array.from(await t.data()) };
-      emit({ type: 'weights', step: completed, tensors });
-    }
+    if (outcome.state !== 'failed' && opts.embeddingsAtEnd) await emitEmbeddings(plan, completed, emit);
+    if (outcome.state !== 'failed' && opts.weightsAtEnd) await emitWeights(plan, completed, emit);
   } catch (e) {
     tf.dispose(pending.map(([, , t]) => t));
     pending = [];
