@@ -36,6 +36,7 @@ import { decoder } from './network/decoder';
 import { dictionary } from './network/dictionary';
 import { discriminator } from './network/discriminator';
 import { encoder } from './network/encoder';
+import { dinoHead } from './network/dino-head';
 import { momentumEncoder } from './network/momentum-encoder';
 import { predictor } from './network/predictor';
 import { projector } from './network/projector';
@@ -55,7 +56,7 @@ import { stopGradient } from './operator/stop-gradient';
 import { views } from './operator/views';
 import { mask } from './operator/mask';
 
-export const NODE_SPECS = [mnist, toy2d, shapes, userData, gaussianNoise, randomResizedCrop, horizontalFlip, randomAffine, saltAndPepper, cutout, colorJitter, gaussianBlur, views, mask, noiseSource, encoder, decoder, projector, predictor, mlp, patchify, transformer, transformerPredictor, momentumEncoder, discriminator, dictionary, stopGradient, sampler, prototypes, memoryQueue, centering, latent, latentGrid, reconstruction, kl, contractive, l1, infoNce, moco, negativeCosine, vicreg, barlowTwins, swav, dino, maskedPatch, jepa, ganDiscriminator, ganGenerator, kmeans, gmm, freeEnergy, targetPropNode] as const satisfies readonly NodeSpec<ParamDefs>[];
+export const NODE_SPECS = [mnist, toy2d, shapes, userData, gaussianNoise, randomResizedCrop, horizontalFlip, randomAffine, saltAndPepper, cutout, colorJitter, gaussianBlur, views, mask, noiseSource, encoder, decoder, projector, predictor, dinoHead, mlp, patchify, transformer, transformerPredictor, momentumEncoder, discriminator, dictionary, stopGradient, sampler, prototypes, memoryQueue, centering, latent, latentGrid, reconstruction, kl, contractive, l1, infoNce, moco, negativeCosine, vicreg, barlowTwins, swav, dino, maskedPatch, jepa, ganDiscriminator, ganGenerator, kmeans, gmm, freeEnergy, targetPropNode] as const satisfies readonly NodeSpec<ParamDefs>[];
 
 export type AnyNodeSpec = NodeSpec<ParamDefs>;
 

@@ -39,6 +39,7 @@ import { decoderTorch } from './network/decoder.torch';
 import { dictionaryTorch } from './network/dictionary.torch';
 import { discriminatorTorch } from './network/discriminator.torch';
 import { encoderTorch } from './network/encoder.torch';
+import { dinoHeadTorch } from './network/dino-head.torch';
 import { mlpHeadTorch } from './network/mlp-head.torch';
 import { momentumEncoderTorch } from './network/momentum-encoder.torch';
 import { centeringTorch } from './operator/centering.torch';
@@ -82,6 +83,7 @@ export const TORCH_PARTS: Record<string, TorchPart> = {
   'net.projector': mlpHeadTorch,
   'net.predictor': mlpHeadTorch,
   'net.mlp': mlpHeadTorch,
+  'net.dino-head': dinoHeadTorch,
   'net.momentum-encoder': momentumEncoderTorch,
   'net.patchify': patchifyTorch,
   'net.transformer': transformerTorch,

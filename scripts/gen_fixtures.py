@@ -544,6 +544,69 @@ def ijepa():
           notes='targets are computed without gradient, as in the official code')
 
 
+class OfficialDINOHead(torch.nn.Module):
+    """facebookresearch/dino vision_transformer.py DINOHead (use_bn=False, norm_last_layer=True),
+    with GELU's tanh approximation (the studio's GELU) in place of nn.GELU()."""
+
+    def __init__(self, in_dim, out_dim, nlayers=3, hidden_dim=2048, bottleneck_dim=256):
+        super().__init__()
+        layers = [torch.nn.Linear(in_dim, hidden_dim), torch.nn.GELU(approximate='tanh')]
+        for _ in range(nlayers - 2):
+            layers += [torch.nn.Linear(hidden_dim, hidden_dim), torch.nn.GELU(approximate='tanh')]
+        layers.append(torch.nn.Linear(hidden_dim, bottleneck_dim))
+        self.mlp = torch.nn.Sequential(*layers)
+        self.last_layer = torch.nn.utils.weight_norm(torch.nn.Linear(bottleneck_dim, out_dim, bias=False))
+        self.last_layer.weight_g.data.fill_(1)
+        self.last_layer.weight_g.requires_grad = False
+
+    def forward(self, x):
+        x = self.mlp(x)
+        x = F.normalize(x, dim=-1, p=2)
+        return self.last_layer(x)
+
+
+def dino_head():
+    g = gen(20)
+    n, d, hidden, bottleneck, k, lr = 6, 5, 8, 4, 7, 0.5
+    x = rand(g, n, d)
+    # studio layout: dense weights [in, out]; v [bottleneck, K]
+    ps = {'w0': rand(g, d, hidden, scale=0.5), 'b0': rand(g, hidden, scale=0.1),
+          'w1': rand(g, hidden, hidden, scale=0.4), 'b1': rand(g, hidden, scale=0.1),
+          'w2': rand(g, hidden, bottleneck, scale=0.4), 'b2': rand(g, bottleneck, scale=0.1),
+          'v': rand(g, bottleneck, k, scale=0.7)}
+    probe = rand(g, n, k)
+    head = OfficialDINOHead(d, k, nlayers=3, hidden_dim=hidden, bottleneck_dim=bottleneck)
+    with torch.no_grad():
+        for i, li in enumerate([0, 2, 4]):
+            head.mlp[li].weight.copy_(ps[f'w{i}'].t())
+            head.mlp[li].bias.copy_(ps[f'b{i}'])
+        head.last_layer.weight_v.copy_(ps['v'].t())
+    xin = x.detach().clone().requires_grad_(True)
+    out = head(xin)
+    loss = (out * probe).sum()
+    params = [head.mlp[0].weight, head.mlp[0].bias, head.mlp[2].weight, head.mlp[2].bias,
+              head.mlp[4].weight, head.mlp[4].bias, head.last_layer.weight_v]
+    gs = torch.autograd.grad(loss, [xin] + params)
+    names = ['w0', 'b0', 'w1', 'b1', 'w2', 'b2', 'v']
+    # studio layout for the gradients: transpose the [out, in] matrices back
+    grads = {'x': enc(gs[0])}
+    for nme, gr in zip(names, gs[1:]):
+        grads[nme] = enc(gr.t() if gr.dim() == 2 else gr)
+    # one training step: SGD on every trainable parameter (weight_g stays 1), then forward again
+    opt = torch.optim.SGD([p for p in head.parameters() if p.requires_grad], lr=lr)
+    opt.zero_grad()
+    (head(x.detach()) * probe).sum().backward()
+    opt.step()
+    with torch.no_grad():
+        after = head(x.detach())
+        wn = head.last_layer.weight  # recomputed by the weight_norm hook at the forward
+        row_norms = wn.norm(dim=1)
+    write('dino_head', 'facebookresearch/dino vision_transformer.py DINOHead (nlayers 3, weight_norm last layer, weight_g = 1 frozen)',
+          {'x': x, **ps, 'probe': probe}, loss, params={'lr': lr}, grads=grads,
+          outputs={'out': out, 'outAfterStep': after, 'rowNorms': row_norms},
+          notes='loss = sum(out * probe); outAfterStep: the head after one SGD step (lr) on that loss; rowNorms: each output unit weight row norm (1)')
+
+
 def optimizers():
     """torch.optim.Adam and SGD(momentum=0.9) over a few steps of given gradients, for the
     trainer's fused optimizer (engine/runtime/optimizer.ts). Gradients of very different
@@ -579,5 +642,5 @@ def optimizers():
 if __name__ == '__main__':
     optimizers()
     for f in [kl, contractive, ntxent, moco, byol, simsiam, vicreg, barlow, sinkhorn, swav, dino, gan, kmeans, gmm,
-              sparse_coding, free_energy, target_prop, attention, vit_block, mae, ijepa]:
+              sparse_coding, free_energy, target_prop, attention, vit_block, mae, ijepa, dino_head]:
         f()

@@ -12,6 +12,7 @@ import { barlowTwinsLoss } from './barlow-twins';
 import { byolLoss, byolSymmetric } from './byol';
 import { contractivePenalty } from './contractive';
 import { dinoCenterUpdate, dinoLoss } from './dino';
+import { forwardDinoHead, weightNormLinear } from './dino-head';
 import { ganDiscriminatorLoss, ganGeneratorLoss } from './gan';
 import { gmmEmStep, gmmNll, gmmResponsibilities } from './gmm';
 import { mocoInfoNce, ntXent } from './info-nce';
@@ -75,6 +76,22 @@ function vitBlock(x: T, heads: number): Tensor {
   return forwardTransformer(ctx, x.x, { dim: x.x.shape[2]!, depth: 1, heads, mlpRatio: x.fc1_w.shape[1]! / x.x.shape[2]! });
 }
 
+const DINO_HEAD_VARS = ['w0', 'b0', 'w1', 'b1', 'w2', 'b2', 'v'];
+
+/** The fixture's DINOHead through engine/ops/dino-head.ts, with the fixture's tensors as the node's variables. */
+function dinoHeadOf(x: T): Tensor {
+  const ctx = { tf, vars: Object.fromEntries(DINO_HEAD_VARS.map((n) => [n, x[n]])) } as unknown as ForwardCtx<unknown>;
+  const cfg = { inDim: x.x.shape[1]!, hidden: [x.w0.shape[1]!, x.w1.shape[1]!], bottleneck: x.v.shape[0]!, out: x.v.shape[1]!, activation: 'gelu' as const, norm: 'none' as const, init: 'dino' as const };
+  return forwardDinoHead(ctx, x.x, cfg); // [N, K]
+}
+
+/** The same head after one SGD step (lr) on sum(out · probe), as torch.optim.SGD takes it. */
+function dinoHeadStepped(x: T, lr: number): T {
+  const loss = (...a: Tensor[]) => tf.sum(tf.mul(dinoHeadOf({ ...x, ...Object.fromEntries(DINO_HEAD_VARS.map((n, i) => [n, a[i]])) }), x.probe));
+  const gs = tf.grads(loss)(DINO_HEAD_VARS.map((n) => x[n]));
+  return { ...x, ...Object.fromEntries(DINO_HEAD_VARS.map((n, i) => [n, tf.sub(x[n], tf.mul(lr, gs[i]))])) };
+}
+
 /** The official MAE decoder predicts every patch; our predictor only the hidden ones, in ascending order. */
 const hiddenPred = (x: T) => takeTokens(tf, x.pred, maskPositions(tf, x.mask, vals(x.mask).filter((v) => v > 0.5).length / x.mask.shape[0], 'hidden'));
 
@@ -94,6 +111,15 @@ const RUNNERS: Record<string, Runner> = {
   vit_block: {
     loss: (x, p) => tf.sum(tf.mul(vitBlock(x, p.heads), x.probe)),
     outputs: (x, p) => ({ out: vitBlock(x, p.heads) }),
+  },
+  dino_head: {
+    loss: (x) => tf.sum(tf.mul(dinoHeadOf(x), x.probe)),
+    outputs: (x, p) => {
+      const after = dinoHeadStepped(x, p.lr);
+      // the effective weight of each output unit after the step: the identity through the layer
+      const eye = tf.eye(after.v.shape[0]!);
+      return { out: dinoHeadOf(x), outAfterStep: dinoHeadOf(after), rowNorms: tf.norm(weightNormLinear(tf, eye, after.v), 'euclidean', 0) };
+    },
   },
   mae: {
     loss: (x, p) => maskedPatchLoss(tf, hiddenPred(x), x.imgs, x.mask, p.patch, false),

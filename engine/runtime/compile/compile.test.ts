@@ -72,6 +72,24 @@ test('momentum encoder: non-trainable copies, and one EMA step is m·θ_t + (1 �
   p.dispose();
 });
 
+test('DINO: the teacher copies the DINO head too, prototype directions included, and follows them by EMA', async () => {
+  const p = await plan(small('dino'));
+  const teacher = p.nodes.find((n) => n.id === 'teacher')!;
+  assert.deepEqual(teacher.mirrors!.map((m) => m.node.id), ['encoder', 'head']);
+  const head = teacher.mirrors![1];
+  assert.deepEqual(Object.keys(head.vars).sort(), Object.keys(head.node.vars).sort());
+  const online = head.node.vars.v;
+  const target = head.vars.v;
+  assert.equal(target.trainable, false);
+  online.assign(tf.add(online, 1));
+  const before = target.dataSync().slice();
+  const o = online.dataSync().slice();
+  p.updateMirrors('after-step', 1, 100);
+  const after = target.dataSync();
+  for (let i = 0; i < 50; i++) assert.ok(Math.abs(after[i] - (0.99 * before[i] + 0.01 * o[i])) < 1e-6);
+  p.dispose();
+});
+
 test('stacked views share weights: one encoder, two views, per-view rows', async () => {
   const p = await plan(small('simclr'));
   const enc = p.nodes.find((n) => n.id === 'encoder')!;
