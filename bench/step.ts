@@ -4,8 +4,9 @@
 // and PyTorch on the graph's own PyTorch export (bench/step_torch.py), at one
 // thread and at all cores. Also: kernels per step, the share of a step spent in
 // data and augmentation, the cost of the default views, and time to first step.
-//   npm run bench:step -- [--presets ae,simclr,vicreg,byol] [--steps 12] [--rounds 2] [--no-torch] [--torch-all] [--no-views] [--no-ttfs]
-// --torch-all: also PyTorch at all cores (slow on a contended machine: off by default)
+//   npm run bench:step -- [--presets ae,simclr,vicreg,byol] [--steps 12] [--rounds 2] [--no-torch] [--no-torch-all] [--no-views] [--no-ttfs]
+// PyTorch runs at one thread and at all cores (--no-torch-all: one thread only);
+// the BLAS it loaded is printed (README: OpenBLAS makes it a fair reference).
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
 import { execFileSync } from 'node:child_process';
@@ -37,9 +38,9 @@ tf.env().set('PROD', true);
 await selectBackend('wasm', false);
 
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
-type Cell = { studio: number[]; hand: number[]; torch1: number[]; torchN: number[]; kernels: number; handKernels: number; dataMs: number[]; augMs: number[] };
+type Cell = { studio: number[]; hand: number[]; torch1: number[]; torchN: number[]; studioCpu: number[]; handCpu: number[]; torch1Cpu: number[]; kernels: number; handKernels: number; dataMs: number[]; augMs: number[] };
 const cases: Array<{ preset: HandPreset; aug: boolean }> = presets.flatMap((p): Array<{ preset: HandPreset; aug: boolean }> => (p === 'ae' ? [{ preset: p, aug: false }] : [{ preset: p, aug: false }, { preset: p, aug: true }]));
-const cells = new Map(cases.map((c) => [`${c.preset}${c.aug ? '+aug' : ''}`, { studio: [], hand: [], torch1: [], torchN: [], kernels: 0, handKernels: 0, dataMs: [], augMs: [] } as Cell]));
+const cells = new Map(cases.map((c) => [`${c.preset}${c.aug ? '+aug' : ''}`, { studio: [], hand: [], torch1: [], torchN: [], studioCpu: [], handCpu: [], torch1Cpu: [], kernels: 0, handKernels: 0, dataMs: [], augMs: [] } as Cell]));
 
 const graphs = new Map(presets.map((p) => [p, presetGraph(p)!]));
 const v0 = validateForTraining(graphs.get(presets[0])!, getSpec);
@@ -56,39 +57,55 @@ if (torch) {
   }
 }
 
-function timeHand(preset: HandPreset, aug: boolean): { ms: number; kernels: number } {
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+function timeHand(preset: HandPreset, aug: boolean, n = steps): { ms: number; cpuMs: number; kernels: number } {
   const h = handStep(preset, ds, aug);
-  h.step(1, steps);
+  h.step(1, n);
   kernelCounter.count = 0;
   kernelCounter.on = true;
   const t = performance.now();
-  for (let i = 2; i <= steps; i++) h.step(i, steps);
-  const ms = (performance.now() - t) / (steps - 1);
+  const c = cpuNow();
+  for (let i = 2; i <= n; i++) h.step(i, n);
+  const ms = (performance.now() - t) / (n - 1);
+  const cpuMs = (cpuNow() - c) / (n - 1);
   kernelCounter.on = false;
-  const kernels = kernelCounter.count / (steps - 1);
+  const kernels = kernelCounter.count / (n - 1);
   h.dispose();
-  return { ms, kernels };
+  return { ms, cpuMs, kernels };
 }
+
+// warm-up, not timed: the first run in a process compiles tfjs's and the studio's code paths
+await timeStudio(cases[0].aug ? graphs.get(cases[0].preset)! : withoutAugmentation(graphs.get(cases[0].preset)!), datasets, 3);
+timeHand(cases[0].preset, cases[0].aug, 3);
 
 const before = tf.memory().numTensors;
 for (let r = 0; r < rounds; r++) {
-  for (const { preset, aug } of cases) {
+  // odd rounds run the cases backwards, so no case always follows the same one
+  for (const { preset, aug } of r % 2 ? [...cases].reverse() : cases) {
     const key = `${preset}${aug ? '+aug' : ''}`;
     const c = cells.get(key)!;
     const g = aug ? graphs.get(preset)! : withoutAugmentation(graphs.get(preset)!);
     const s = await timeStudio(g, datasets, steps);
     c.studio.push(s.ms);
+    c.studioCpu.push(s.cpuMs);
     c.kernels = s.kernels;
     c.dataMs.push(s.dataMs);
     c.augMs.push(s.augmentMs);
     const h = timeHand(preset, aug);
     c.hand.push(h.ms);
+    c.handCpu.push(h.cpuMs);
     c.handKernels = h.kernels;
     if (torch) {
-      c.torch1.push(await torch.time({ dir: path.join(tmp, preset), aug, threads: 1, steps }));
-      if (flag('torch-all')) c.torchN.push(await torch.time({ dir: path.join(tmp, preset), aug, threads: cores, steps }));
+      const t1 = await torch.time({ dir: path.join(tmp, preset), aug, threads: 1, steps });
+      c.torch1.push(t1.ms);
+      c.torch1Cpu.push(t1.cpuMs);
+      if (!flag('no-torch-all')) c.torchN.push((await torch.time({ dir: path.join(tmp, preset), aug, threads: cores, steps })).ms);
     }
-    console.error(`round ${r + 1} ${key}: studio ${s.ms.toFixed(1)} ms, hand ${h.ms.toFixed(1)} ms${torch ? `, torch ${c.torch1.at(-1)!.toFixed(1)} / ${c.torchN.at(-1)?.toFixed(1) ?? '–'} ms` : ''}`);
+    console.error(`round ${r + 1} ${key}: studio ${s.ms.toFixed(1)} ms (CPU ${s.cpuMs.toFixed(1)}), hand ${h.ms.toFixed(1)} ms (CPU ${h.cpuMs.toFixed(1)})${torch ? `, torch ${c.torch1.at(-1)!.toFixed(1)} / ${c.torchN.at(-1)?.toFixed(1) ?? '–'} ms` : ''}`);
   }
 }
 torch?.close();
@@ -107,6 +124,7 @@ for (const p of flag('no-views') ? [] : presets) {
 const f = (x: number) => x.toFixed(1);
 const ratio = (a: number, b: number) => (Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
 console.log(`\nbench:step, wasm (Node), batch 256, median of ${rounds} rounds × ${steps - 1} timed steps, ${cores} cores, ${new Date().toISOString()}`);
+if (torch) console.log(`PyTorch BLAS: ${torch.blas}`);
 console.log('| step | studio ms | hand tfjs ms | studio / hand | PyTorch 1 thread ms | studio / PT 1 | PyTorch all threads ms | studio / PT all | kernels / step (studio, hand) | data | augmentation |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const [key, c] of cells) {
@@ -114,6 +132,14 @@ for (const [key, c] of cells) {
   const t1 = torch ? median(c.torch1) : NaN;
   const tn = c.torchN.length ? median(c.torchN) : NaN;
   console.log(`| ${key} | ${f(s)} | ${f(median(c.hand))} | ${ratio(s, median(c.hand))} | ${torch ? f(t1) : '–'} | ${ratio(s, t1)} | ${Number.isFinite(tn) ? f(tn) : '–'} | ${ratio(s, tn)} | ${Math.round(c.kernels)}, ${Math.round(c.handKernels)} | ${((median(c.dataMs) / s) * 100).toFixed(0)} % | ${((median(c.augMs) / s) * 100).toFixed(0)} % |`);
+}
+console.log(`\nCPU time per step (this process's, all its threads; PyTorch: time.process_time), median: the work itself, less moved by other jobs than wall time`);
+console.log('| step | studio CPU ms | hand tfjs CPU ms | studio / hand | PyTorch 1 thread CPU ms | studio / PT 1 |');
+console.log('|---|---|---|---|---|---|');
+for (const [key, c] of cells) {
+  const s = median(c.studioCpu);
+  const t1 = torch ? median(c.torch1Cpu) : NaN;
+  console.log(`| ${key} | ${f(s)} | ${f(median(c.handCpu))} | ${ratio(s, median(c.handCpu))} | ${torch ? f(t1) : '–'} | ${ratio(s, t1)} |`);
 }
 if (monitorShare.size) console.log(`\nviews open at the graph's intervals (latent, collapse, node stats, images) add per step: ${[...monitorShare].map(([p, x]) => `${p} ${(x * 100).toFixed(0)} %`).join(', ')}`);
 console.log(`tensors before ${before}, after ${tf.memory().numTensors}`);

@@ -54,6 +54,8 @@ export interface StudioTiming {
   kernels: number;
   dataMs: number;
   augmentMs: number;
+  /** CPU time of this process per step (all its threads), less sensitive to other jobs than wall time. */
+  cpuMs: number;
 }
 
 /**
@@ -69,6 +71,8 @@ export async function timeStudio(graph: Graph, datasets: Map<string, Dataset>, n
   let tn = 0;
   let k1 = 0;
   let kn = 0;
+  let c1 = process.cpuUsage();
+  let cn = c1;
   timers.data = 0;
   timers.augment = 0;
   let d1 = 0;
@@ -90,7 +94,9 @@ export async function timeStudio(graph: Graph, datasets: Map<string, Dataset>, n
         k1 = kernelCounter.count;
         d1 = timers.data;
         a1 = timers.augment;
+        c1 = process.cpuUsage();
       } else if (e.step === n) {
+        cn = process.cpuUsage();
         tn = performance.now();
         kn = kernelCounter.count;
         dn = timers.data;
@@ -101,5 +107,5 @@ export async function timeStudio(graph: Graph, datasets: Map<string, Dataset>, n
   kernelCounter.on = false;
   if (done.state !== 'done') throw new Error(`studio run ended ${done.state}: ${done.error ?? ''}`);
   const steps = n - 1;
-  return { ms: (tn - t1) / steps, kernels: (kn - k1) / steps, dataMs: (dn - d1) / steps, augmentMs: (an - a1) / steps };
+  return { ms: (tn - t1) / steps, kernels: (kn - k1) / steps, dataMs: (dn - d1) / steps, augmentMs: (an - a1) / steps, cpuMs: (cn.user + cn.system - c1.user - c1.system) / 1000 / steps };
 }

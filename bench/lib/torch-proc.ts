@@ -23,12 +23,17 @@ export class TorchProcess {
     this.lines = createInterface({ input: this.proc.stdout })[Symbol.asyncIterator]();
   }
 
-  /** ms per step. */
-  async time(r: TorchRequest): Promise<number> {
+  /** The BLAS the PyTorch process loaded, as it reported with its last answer. */
+  blas = '';
+
+  /** Wall and CPU ms per step. */
+  async time(r: TorchRequest): Promise<{ ms: number; cpuMs: number }> {
     this.proc.stdin.write(`${JSON.stringify(r)}\n`);
     const next = await this.lines.next();
     if (next.done) throw new Error('the PyTorch process ended (is python3-torch installed? /usr/bin/python3 -c "import torch")');
-    return (JSON.parse(next.value) as { ms: number }).ms;
+    const a = JSON.parse(next.value) as { ms: number; cpu_ms: number; blas: string };
+    this.blas = a.blas;
+    return { ms: a.ms, cpuMs: a.cpu_ms };
   }
 
   close(): void {

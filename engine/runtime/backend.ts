@@ -8,6 +8,7 @@ import { setDenseMode } from '../ops/dense';
 import { fastestByTiming, softwareAdapter, softwareRenderer, webglRenderer, webgpuAdapterFacts, type StepTimer } from './backend-choice';
 import { installMatMulGradient } from './matmul-grad';
 import { shareWasmIdentity } from './wasm-identity';
+import { sliceFromWasmHeap } from './wasm-slice';
 
 installMatMulGradient();
 
@@ -38,7 +39,10 @@ function webgpuMissingReason(): string | null {
 
 /** Makes `b` the current backend (initialising it once); false when it cannot start. */
 export async function useBackend(b: BackendName): Promise<boolean> {
-  if (b === 'wasm') shareWasmIdentity();
+  if (b === 'wasm') {
+    shareWasmIdentity();
+    sliceFromWasmHeap();
+  }
   const ok = await tf.setBackend(b);
   if (!ok) return false;
   await tf.ready();
