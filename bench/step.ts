@@ -4,7 +4,7 @@
 // and PyTorch on the graph's own PyTorch export (bench/step_torch.py), at one
 // thread and at all cores. Also: kernels per step, the share of a step spent in
 // data and augmentation, the cost of the default views, and time to first step.
-//   npm run bench:step -- [--presets ae,simclr,vicreg,byol] [--steps 12] [--rounds 2] [--no-torch] [--no-torch-all] [--no-views] [--no-ttfs]
+//   npm run bench:step -- [--presets ae,simclr,vicreg,byol] [--steps 12] [--rounds 2] [--no-torch] [--no-torch-all] [--torch-blas reference] [--no-views] [--no-ttfs]
 // PyTorch runs at one thread and at all cores (--no-torch-all: one thread only);
 // the BLAS it loaded is printed (README: OpenBLAS makes it a fair reference).
 import '@tensorflow/tfjs-backend-wasm';
@@ -48,7 +48,7 @@ if (!v0.ok) throw new Error('preset does not validate');
 const datasets = await loadDatasets(v0.graph.datasets, readPublicAsset);
 const ds = datasets.get('mnist')!;
 
-const torch = flag('no-torch') ? null : new TorchProcess();
+const torch = flag('no-torch') ? null : new TorchProcess(arg('torch-blas', 'system') === 'reference' ? 'reference' : 'system');
 const tmp = mkdtempSync(path.join(tmpdir(), 'bench-step-'));
 if (torch) {
   for (const p of presets) {

@@ -17,8 +17,11 @@ export class TorchProcess {
   private proc: ChildProcessWithoutNullStreams;
   private lines: AsyncIterator<string>;
 
-  constructor(python = '/usr/bin/python3') {
-    this.proc = spawn('nice', ['-n', '10', python, path.join(import.meta.dirname, '..', 'step_torch.py')], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `reference`: load Debian's reference BLAS even where the system points at OpenBLAS (for a before/after). */
+  constructor(blas: 'system' | 'reference' = 'system', python = '/usr/bin/python3') {
+    const lib = '/usr/lib/x86_64-linux-gnu';
+    const env = blas === 'reference' ? { ...process.env, LD_LIBRARY_PATH: `${lib}/blas:${lib}/lapack` } : process.env;
+    this.proc = spawn('nice', ['-n', '10', python, path.join(import.meta.dirname, '..', 'step_torch.py')], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.proc.stderr.on('data', (d) => process.stderr.write(`[torch] ${d}`));
     this.lines = createInterface({ input: this.proc.stdout })[Symbol.asyncIterator]();
   }
