@@ -8,6 +8,7 @@ import type { Graph } from './graph';
 import type { ParamDefs, ParamValues } from './params';
 import type { Dataset, NodeSpec } from './spec';
 import type { GraphIssue, TensorType } from './types';
+import { lossAncestors } from './training-rules';
 import { analyzeForTraining, type SpecLookup } from './validate';
 
 /** A node of a graph that passed validation, with everything the compiler needs to know about it. */
@@ -49,6 +50,8 @@ export interface ValidatedGraph {
   needsConv: boolean;
   /** The datasets of the data nodes, deduplicated by key. */
   datasets: DatasetRequest[];
+  /** The nodes that feed a loss (the losses included): nothing else trains or runs. */
+  trained: ReadonlySet<string>;
 }
 
 export type Validation = { ok: true; graph: ValidatedGraph } | { ok: false; issues: GraphIssue[] };
@@ -100,6 +103,7 @@ export function validateForTraining(graph: Graph, lookup: SpecLookup): Validatio
       byId: new Map(nodes.map((n) => [n.id, n])),
       needsConv: nodes.some((n) => n.spec.usesConv?.(n.params) ?? false),
       datasets: [...datasets.values()],
+      trained: lossAncestors(graph, a, lookup),
     },
   };
 }

@@ -6,7 +6,7 @@ import { initTensor } from '../../ops/init';
 import { hashSeed } from '../../rng';
 import type { Dataset, Variable } from '../../spec';
 import type { GraphIssue } from '../../types';
-import { datasetKey, seeded, type ValidatedGraph, type ValidNode } from '../../validated-graph';
+import { datasetKey, seeded, type ValidatedGraph } from '../../validated-graph';
 import type { CompiledNode } from './types';
 
 /** Makes one variable of a plan; the name keeps plans and owners apart in tfjs's registry. */
@@ -14,24 +14,12 @@ export function makeVariable(planId: number, owner: string, name: string, value:
   return tf.tidy(() => tf.variable(value(), trainable, `p${planId}/${owner}/${name}`));
 }
 
-/** The nodes that feed some loss, in topological order: nothing else trains or runs. */
-export function nodesFeedingLosses(valid: ValidatedGraph): ValidNode[] {
-  const needed = new Set<string>();
-  const visit = (id: string) => {
-    if (needed.has(id)) return;
-    needed.add(id);
-    for (const [src] of Object.values(valid.byId.get(id)!.sources)) visit(src);
-  };
-  for (const n of valid.nodes) if (n.spec.loss) visit(n.id);
-  return valid.nodes.filter((n) => needed.has(n.id));
-}
-
 /** Creates every node's variables and state; a node that cannot is reported, not thrown. */
 export function createNodes(valid: ValidatedGraph, datasets: Map<string, Dataset>, planId: number): { nodes: CompiledNode[]; issues: GraphIssue[] } {
   const seed = valid.graph.meta.seed;
   const issues: GraphIssue[] = [];
   const nodes: CompiledNode[] = [];
-  for (const vn of nodesFeedingLosses(valid)) {
+  for (const vn of valid.nodes.filter((n) => valid.trained.has(n.id))) {
     const { id, spec, params } = vn;
     const cn: CompiledNode = { ...vn, vars: {}, state: {} };
     if (spec.data && !datasets.has(datasetKey(spec.data.dataset(params), seeded(spec.data), seed))) {
