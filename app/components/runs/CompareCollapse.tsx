@@ -8,7 +8,7 @@ import { formatNum } from '../../lib/format';
 import { CompareChart, type ChartLine } from './CompareChart';
 import type { CanvasSlot } from './compare-canvases';
 import { CollapseBars } from './LatentPlot';
-import { Pager, usePage } from './Pager';
+import { PagedFigures } from './Pager';
 import { RunFigure } from './RunFigure';
 
 interface Props {
@@ -20,7 +20,6 @@ interface Props {
 }
 
 export function CompareCollapse({ records, labels, colors, scrub, slot }: Props) {
-  const pg = usePage(records.length);
   const rankRange = useMemo<[number, number]>(() => [0, Math.max(1, ...records.flatMap((r) => r.collapses.map((c) => c.effectiveRank ?? 0))) * 1.1], [records]);
   const rankLines = useMemo<ChartLine[]>(
     () =>
@@ -41,10 +40,10 @@ export function CompareCollapse({ records, labels, colors, scrub, slot }: Props)
       <div>
         <CompareChart lines={rankLines} height={160} yRange={rankRange} yLabel="effective rank" empty="No collapse monitor was recorded (graphs without an embedding have none)." testId="compare-rank" onCanvas={slot('rank')} />
       </div>
-      <Pager what="collapse monitors" p={pg} count={records.length} />
-      <div className="cmp-plots" style={{ gridTemplateColumns: `repeat(${pg.end - pg.start}, minmax(0, 1fr))` }}>
-        {records.slice(pg.start, pg.end).map((r, k) => {
-          const i = pg.start + k;
+      <PagedFigures
+        what="collapse monitors"
+        records={records}
+        figure={(r, i) => {
           const c = atOrBefore(r.collapses, scrub);
           return (
             <RunFigure
@@ -59,8 +58,8 @@ export function CompareCollapse({ records, labels, colors, scrub, slot }: Props)
               {c?.warning && <p className="cmp-warning">{c.warning}</p>}
             </RunFigure>
           );
-        })}
-      </div>
+        }}
+      />
     </section>
   );
 }

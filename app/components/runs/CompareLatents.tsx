@@ -6,7 +6,7 @@ import type { RunRecord } from '../../lib/runs/record';
 import { classVar, PALETTE_SIZE } from '../../lib/theme';
 import type { CanvasSlot } from './compare-canvases';
 import { LatentPlot } from './LatentPlot';
-import { Pager, usePage } from './Pager';
+import { PagedFigures } from './Pager';
 import { RunFigure } from './RunFigure';
 
 interface Props {
@@ -22,7 +22,6 @@ interface Props {
 }
 
 export function CompareLatents({ records, labels, colors, steps, maxStep, scrub, onScrub, slot }: Props) {
-  const pg = usePage(records.length);
   const prevStop = [...steps].reverse().find((s) => s < scrub);
   const nextStop = steps.find((s) => s > scrub);
   return (
@@ -53,10 +52,10 @@ export function CompareLatents({ records, labels, colors, steps, maxStep, scrub,
           step {scrub}
         </span>
       </div>
-      <Pager what="latent plots" p={pg} count={records.length} />
-      <div className="cmp-plots" style={{ gridTemplateColumns: `repeat(${pg.end - pg.start}, minmax(0, 1fr))` }}>
-        {records.slice(pg.start, pg.end).map((r, k) => {
-          const i = pg.start + k;
+      <PagedFigures
+        what="latent plots"
+        records={records}
+        figure={(r, i) => {
           const snap = atOrBefore(r.latents, scrub);
           return (
             <RunFigure
@@ -70,8 +69,8 @@ export function CompareLatents({ records, labels, colors, steps, maxStep, scrub,
               <LatentPlot snapshot={snap} label={`Latent plot of ${labels[i]} at step ${snap?.step ?? scrub}`} onCanvas={slot('latents', i)} />
             </RunFigure>
           );
-        })}
-      </div>
+        }}
+      />
       <ul className="cmp-classes" aria-label="Digit colours">
         {Array.from({ length: PALETTE_SIZE.class }, (_, d) => (
           <li key={d}>

@@ -29,3 +29,16 @@ export function Pager({ what, p, count }: { what: string; p: ReturnType<typeof u
     </div>
   );
 }
+
+/** The pager and one page of per-run figures in a row; `figure` draws run `i` of `records`. */
+export function PagedFigures<T>({ what, records, figure }: { what: string; records: readonly T[]; figure(r: T, i: number): ReactNode }): ReactNode {
+  const p = usePage(records.length);
+  return (
+    <>
+      <Pager what={what} p={p} count={records.length} />
+      <div className="cmp-plots" style={{ gridTemplateColumns: `repeat(${p.end - p.start}, minmax(0, 1fr))` }}>
+        {records.slice(p.start, p.end).map((r, k) => figure(r, p.start + k))}
+      </div>
+    </>
+  );
+}
