@@ -131,6 +131,21 @@ test('pause holds the run, resume continues it, stop ends it early', async () =>
   assert.equal(states.at(-1), 'stopped');
 });
 
+test('stop while paused: the run leaves "paused" at once (no Step offered during the end evaluation) and ends stopped', async () => {
+  const control: Control = { paused: false, stopped: false };
+  const states: string[] = [];
+  const p = run(tinyDae(), 10_000, control, (e) => {
+    if (e.type === 'state') states.push(e.state);
+    if (e.type === 'metrics' && e.step === 10) control.paused = true;
+  });
+  while (!states.includes('paused')) await new Promise((r) => setTimeout(r, 5));
+  control.stopped = true;
+  control.wake?.();
+  const { done } = await p;
+  assert.equal(done.state, 'stopped');
+  assert.deepEqual(states.slice(2), ['paused', 'running', 'stopped']);
+});
+
 test('divergence: an autoencoder whose units all die at lr 10 ends done with a dead-network warning, every step checked', async () => {
   const g = tinyDae(32);
   g.meta.train.learningRate = 10;

@@ -149,7 +149,8 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
       if (control.paused) {
         emit({ type: 'state', state: 'paused' });
         await new Promise<void>((r) => (control.wake = r));
-        if (!control.stopped) emit({ type: 'state', state: 'running' });
+        // also when stopped: the end-of-run evaluation still runs, and a "Paused" run would offer Step meanwhile
+        emit({ type: 'state', state: 'running' });
       }
       if (control.stopped) break;
       if (control.nextGraph) {
