@@ -1,6 +1,7 @@
 // Keyboard and screen-reader basics: a skip link takes Tab straight to the
 // canvas, a node is added, selected and moved without the mouse, and axe finds
-// no serious or critical violation in the studio, the Runs drawer or the compare view.
+// no serious or critical violation in the studio, the Runs drawer or the compare view,
+// in the light theme and in the dark one.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
@@ -20,13 +21,8 @@ async function seriousViolations(page: Page, include?: string) {
 
 test('Tab reaches the canvas through the skip link; add, select and move a node by keyboard alone', async ({ page }) => {
   const ed = new EditorPage(page);
-  await ed.goto();
-  await ed.openPreset('Autoencoder');
-  await expect(ed.nodes).toHaveCount(4);
   // a fresh page (the autosave brings the graph back): the first Tab stop is the skip link
-  await expect.poll(async () => ((await ed.getRecord('autosave')) as { nodes?: unknown[] } | undefined)?.nodes?.length).toBe(4);
-  await page.reload();
-  await expect(ed.nodes).toHaveCount(4);
+  await ed.openPresetFresh('Autoencoder', 4);
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to canvas' });
   await expect(skip).toBeFocused();
@@ -55,33 +51,37 @@ test('Tab reaches the canvas through the skip link; add, select and move a node 
   await expect(page.getByRole('dialog', { name: /shortcuts/i })).toContainText('Arrow keys');
 });
 
-test('axe: no serious or critical violations in the studio, the Runs drawer and the compare view', async ({ page }) => {
-  const ed = new EditorPage(page);
-  const runs = new RunsPage(page);
-  await ed.goto();
-  await ed.openPreset('BYOL');
-  await expect(ed.nodes).toHaveCount(9);
-  await ed.select('encoder');
-  expect(await seriousViolations(page)).toEqual([]);
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe (${scheme}): no serious or critical violations in the studio, the Runs drawer and the compare view`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const ed = new EditorPage(page);
+    const runs = new RunsPage(page);
+    await ed.goto();
+    await ed.openPreset('BYOL');
+    await expect(ed.nodes).toHaveCount(9);
+    await expect(ed.canvas).toHaveClass(new RegExp(`\\b${scheme}\\b`));
+    await ed.select('encoder');
+    expect(await seriousViolations(page)).toEqual([]);
 
-  // two runs from a file, so the drawer has rows and the compare view has something to show
-  const v1 = JSON.parse(await readFile('app/lib/runs/fixtures/run-v1.json', 'utf8'));
-  const two = { ...v1, id: 'r-2025-old-2', name: 'Autoencoder, second try' };
-  await runs.open();
-  await runs.importInput.setInputFiles({ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(v1)) });
-  await expect(runs.rows).toHaveCount(1);
-  await runs.importInput.setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(two)) });
-  await expect(runs.rows).toHaveCount(2);
-  expect(await seriousViolations(page, '[data-testid="runs-panel"]')).toEqual([]);
+    // two runs from a file, so the drawer has rows and the compare view has something to show
+    const v1 = JSON.parse(await readFile('app/lib/runs/fixtures/run-v1.json', 'utf8'));
+    const two = { ...v1, id: 'r-2025-old-2', name: 'Autoencoder, second try' };
+    await runs.open();
+    await runs.importInput.setInputFiles({ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(v1)) });
+    await expect(runs.rows).toHaveCount(1);
+    await runs.importInput.setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(two)) });
+    await expect(runs.rows).toHaveCount(2);
+    expect(await seriousViolations(page, '[data-testid="runs-panel"]')).toEqual([]);
 
-  await runs.panel.getByRole('button', { name: 'Select all' }).click();
-  await runs.panel.getByRole('button', { name: 'Compare 2' }).click();
-  await expect(runs.compareRows).toHaveCount(2);
-  expect(await seriousViolations(page, '[data-testid="compare-view"]')).toEqual([]);
-  // both runs were evaluated once, at step 20: the accuracy axis spans their 20 steps, not 0–40
-  const acc = page.getByTestId('compare-accuracy').locator('.cmp-chart__plot');
-  await expect(acc).toHaveAttribute('data-x-range', '0|20');
-});
+    await runs.panel.getByRole('button', { name: 'Select all' }).click();
+    await runs.panel.getByRole('button', { name: 'Compare 2' }).click();
+    await expect(runs.compareRows).toHaveCount(2);
+    expect(await seriousViolations(page, '[data-testid="compare-view"]')).toEqual([]);
+    // both runs were evaluated once, at step 20: the accuracy axis spans their 20 steps, not 0–40
+    const acc = page.getByTestId('compare-accuracy').locator('.cmp-chart__plot');
+    await expect(acc).toHaveAttribute('data-x-range', '0|20');
+  });
+}
 
 test('C connects the two selected nodes, left feeding right; a pair that cannot be wired says why', async ({ page }) => {
   const ed = new EditorPage(page);

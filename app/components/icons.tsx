@@ -161,3 +161,14 @@ export function ThemeIcon() {
     </Svg>
   );
 }
+
+/** Two ports joined by a wire: the Wires dialog. */
+export function WireIcon() {
+  return (
+    <Svg>
+      <circle cx="5" cy="7" r="2.5" />
+      <circle cx="19" cy="17" r="2.5" />
+      <path d="M7.5 7h4a2 2 0 0 1 2 2v6a2 2 0 0 0 2 2h1" />
+    </Svg>
+  );
+}

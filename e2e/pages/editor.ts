@@ -21,6 +21,19 @@ export class EditorPage extends StudioPage {
     await expect.poll(async () => JSON.stringify(await this.getRecord('autosave')), { timeout: 10_000 }).toBe(json);
   }
 
+  /**
+   * Opens a preset, waits for its autosave and reloads, so the page is fresh (the
+   * keyboard starts at the top: the first Tab stop is the skip link) with the preset on it.
+   */
+  async openPresetFresh(title: string, nodes: number) {
+    await this.goto();
+    await this.openPreset(title);
+    await expect(this.nodes).toHaveCount(nodes);
+    await expect.poll(async () => ((await this.getRecord('autosave')) as { nodes?: unknown[] } | undefined)?.nodes?.length).toBe(nodes);
+    await this.page.reload();
+    await expect(this.nodes).toHaveCount(nodes);
+  }
+
   async dragNode(id: string, dx: number, dy: number) {
     const header = this.node(id).locator('.flow-node__header');
     const box = (await header.boundingBox())!;

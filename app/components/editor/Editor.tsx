@@ -23,6 +23,7 @@ import { useBlocks } from './use-blocks';
 import { useClipboard } from './use-clipboard';
 import { useEditorKeys } from './use-editor-keys';
 import { useTidy } from './use-tidy';
+import { WireDialog, type WireTarget } from './WireDialog';
 import './Editor.css';
 
 type Point = { x: number; y: number };
@@ -43,6 +44,7 @@ export function Editor({ canvasBox, analysis, notify }: EditorProps) {
   const [quick, setQuick] = useState<QuickAddRequest | null>(null);
   const [sheet, setSheet] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [wiring, setWiring] = useState<WireTarget | null>(null);
   const pointer = useRef<Point | null>(null);
 
   // A field that loses focus has been committed: its next edit is a new undo entry.
@@ -112,6 +114,18 @@ export function Editor({ canvasBox, analysis, notify }: EditorProps) {
   // Two or more selected nodes: tidy those among themselves; else the whole graph.
   const layoutCommand = () => void layout(undefined, state.selectedNodes.length > 1 ? state.selectedNodes : undefined);
 
+  // One selected node: its wires to any node; two: the left one's wires to the other (as C orders them).
+  const openWires = () => {
+    const sel = state.selectedNodes;
+    const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+    const ids = sel.length > 0 ? sel : focused ? [focused] : [];
+    if (ids.length === 0 || ids.length > 2) return notify('Select one node (or two) to choose which of their ports to wire (Shift+C).');
+    const nodes = ids.map((id) => graph.nodes.find((n) => n.id === id)).filter((n) => n !== undefined);
+    if (nodes.length !== ids.length) return;
+    const [a, b] = [...nodes].sort((x, y) => x.position.x - y.position.x);
+    setWiring(b ? { node: a.id, among: [b.id] } : { node: a.id });
+  };
+
   useEditorKeys({
     undo: () => dispatch({ type: 'undo' }),
     redo: () => dispatch({ type: 'redo' }),
@@ -125,6 +139,7 @@ export function Editor({ canvasBox, analysis, notify }: EditorProps) {
       if ('problem' in w) notify(w.problem, 'error');
       else dispatch({ type: 'connect', from: w.from, to: w.to });
     },
+    wires: () => openWires(),
     shortcuts: () => setSheet(true),
   });
 
@@ -189,8 +204,10 @@ export function Editor({ canvasBox, analysis, notify }: EditorProps) {
         onLayout={layoutCommand}
         onSaveBlock={() => setSaving(true)}
         onShortcuts={() => setSheet(true)}
+        onWires={openWires}
       />
       <QuickAdd open={quick !== null} items={items} title={quickTitle} onChoose={choose} onClose={() => setQuick(null)} />
+      <WireDialog target={wiring} analysis={analysis} onClose={() => setWiring(null)} />
       <ShortcutSheet open={sheet} onClose={() => setSheet(false)} tidy={tidy} />
       <SaveBlockDialog open={saving} count={state.selectedNodes.length} onSave={saveBlock} onClose={() => setSaving(false)} />
     </>

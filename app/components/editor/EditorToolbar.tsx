@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { canRedo, canUndo } from '../../lib/history';
 import { useStudio } from '../../lib/graph-store';
-import { BlockIcon, KeyboardIcon, LayoutIcon, PlusIcon, RedoIcon, UndoIcon } from '../icons';
+import { BlockIcon, KeyboardIcon, LayoutIcon, PlusIcon, RedoIcon, UndoIcon, WireIcon } from '../icons';
 
 interface ToolbarProps {
   hasSelection: boolean;
@@ -13,6 +13,7 @@ interface ToolbarProps {
   onLayout(): void;
   onSaveBlock(): void;
   onShortcuts(): void;
+  onWires(): void;
   children?: ReactNode;
 }
 
@@ -24,7 +25,7 @@ function Tool({ label, keys, onClick, disabled, children }: { label: string; key
   );
 }
 
-export function EditorToolbar({ hasSelection, onQuickAdd, onLayout, onSaveBlock, onShortcuts, children }: ToolbarProps) {
+export function EditorToolbar({ hasSelection, onQuickAdd, onLayout, onSaveBlock, onShortcuts, onWires, children }: ToolbarProps) {
   const { state, dispatch } = useStudio();
   return (
     <div className="editor-tools" role="toolbar" aria-label="Edit">
@@ -40,6 +41,9 @@ export function EditorToolbar({ hasSelection, onQuickAdd, onLayout, onSaveBlock,
       </Tool>
       <Tool label={state.selectedNodes.length > 1 ? 'Lay out the selection' : 'Lay out the graph'} keys="Shift+L" disabled={state.graph.nodes.length === 0} onClick={onLayout}>
         <LayoutIcon />
+      </Tool>
+      <Tool label="Wires of the selected node" keys="Shift+C" disabled={!hasSelection || state.selectedNodes.length > 2} onClick={onWires}>
+        <WireIcon />
       </Tool>
       <Tool label="Save selection as block" disabled={!hasSelection} onClick={onSaveBlock}>
         <BlockIcon />

@@ -112,7 +112,7 @@ export function RunsPanel(p: RunsPanelProps) {
         <div className="runs-rank">
           <label>
             Rank by{' '}
-            <select aria-label="Rank runs by" value={p.ranking} onChange={(e) => p.onRanking(e.target.value as Ranking)}>
+            <select className="input-sm runs-rank__select" aria-label="Rank runs by" value={p.ranking} onChange={(e) => p.onRanking(e.target.value as Ranking)}>
               {RANKINGS.map((k) => (
                 <option key={k} value={k}>
                   {RANKING_TITLE[k]}

@@ -1,0 +1,228 @@
+// Wiring without a mouse: Shift+C on a node lists its ports, the ports each may
+// be wired to (refused ones with the reason) and its wires with a Remove button.
+// A chosen pair — one the C key would not pick — is wired with arrows and Enter,
+// wires are removed, focus stays in sensible places, and Ctrl+Z undoes each change.
+import { expect, test, type Page } from '@playwright/test';
+import { EditorPage, overlaps } from './pages/editor';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+type Edge = { from: { node: string; port: string }; to: { node: string; port: string } };
+const wire = (e: Edge) => `${e.from.node}.${e.from.port}>${e.to.node}.${e.to.port}`;
+
+async function savedWires(ed: EditorPage): Promise<string[]> {
+  const g = JSON.parse(await ed.savedGraph());
+  return (g.edges as Edge[]).map(wire).sort();
+}
+
+/** Presses Tab (or Shift+Tab), unless it already does, until the focused element matches the CSS selector; fails after `max` presses. */
+async function tabUntil(page: Page, selector: string, key = 'Tab', max = 30) {
+  const there = () => page.evaluate((sel) => !!document.activeElement?.matches(sel), selector);
+  if (await there()) return;
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    if (await there()) return;
+  }
+  throw new Error(`no focus stop matched ${selector} after ${max} presses of ${key}`);
+}
+
+test('Shift+C: remove chosen wires, wire a chosen port pair with arrows and Enter, all by keyboard; Ctrl+Z undoes each', async ({ page }) => {
+  const ed = new EditorPage(page);
+  // a fresh page, so the keyboard starts at the top: skip link → the canvas → Tab to the loss node
+  await ed.openPresetFresh('Autoencoder', 4);
+  await expect(ed.edges).toHaveCount(4);
+  const original = await savedWires(ed);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to canvas' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const recon = page.locator('.react-flow__node[data-id="recon"]');
+  await tabUntil(page, '[data-id="recon"]');
+  await page.keyboard.press('Enter');
+  await expect(recon).toHaveClass(/selected/);
+
+  await page.keyboard.press('Shift+C');
+  const dialog = page.getByRole('dialog', { name: 'Wires of Reconstruction loss (recon)' });
+  await expect(dialog).toBeVisible();
+  const port = dialog.getByLabel('Port of recon');
+  await expect(port).toBeFocused();
+  const wires = dialog.getByRole('region', { name: 'Wires of recon' });
+  await expect(wires.getByRole('listitem')).toHaveText([/decoder\.out → recon\.prediction/, /data\.image → recon\.target/]);
+
+  // remove data.image → recon.target; focus moves to the next wire's Remove button
+  await tabUntil(page, '[aria-label="Remove wire data.image → recon.target"]');
+  await page.keyboard.press('Enter');
+  await expect(ed.edges).toHaveCount(3);
+  await expect(dialog.getByRole('status')).toContainText('Removed data.image → recon.target');
+  await expect(dialog.getByRole('button', { name: 'Remove wire decoder.out → recon.prediction' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(ed.edges).toHaveCount(2);
+  await expect(wires).toContainText('None yet');
+  // no Remove button left: focus goes back to the port choice
+  await expect(port).toBeFocused();
+  expect(await savedWires(ed)).toEqual(original.filter((w) => !w.endsWith('>recon.prediction') && !w.endsWith('>recon.target')));
+
+  // the loss's input "target" (the second input, which C would not pick while "prediction" is free)
+  await expect(port).toHaveValue('in:prediction');
+  await page.keyboard.press('ArrowDown');
+  await expect(port).toHaveValue('in:target');
+  const targets = dialog.getByRole('group', { name: 'Feed recon.target from' });
+  // refused ports are listed with the reason and cannot be chosen
+  const labels = targets.getByRole('radio', { name: 'MNIST (data) · labels' });
+  await expect(labels).toBeDisabled();
+  await expect(targets.getByRole('listitem').filter({ hasText: 'MNIST (data) · labels' })).toContainText(/target/);
+  await expect(targets.getByRole('radio', { name: 'Encoder (encoder) · latent' })).toBeDisabled();
+  // Tab lands on the chosen port (the first accepted one); arrows move among accepted ones only
+  await page.keyboard.press('Tab');
+  const image = targets.getByRole('radio', { name: 'MNIST (data) · image' });
+  await expect(image).toBeFocused();
+  await expect(image).toBeChecked();
+  await page.keyboard.press('Enter');
+  await expect(ed.edges).toHaveCount(3);
+  await expect(dialog.getByRole('status')).toContainText('Wired data.image → recon.target');
+  expect(await savedWires(ed)).toContain('data.image>recon.target');
+  expect((await savedWires(ed)).some((w) => w.endsWith('>recon.prediction'))).toBe(false);
+
+  // then decoder.out into "prediction": back to the port choice, ArrowUp, Tab, ArrowDown past data.image, Enter
+  await tabUntil(page, 'select', 'Shift+Tab');
+  await page.keyboard.press('ArrowUp');
+  await expect(port).toHaveValue('in:prediction');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('radio', { name: 'MNIST (data) · image' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  const decoder = dialog.getByRole('radio', { name: 'Decoder (decoder) · image' });
+  await expect(decoder).toBeFocused();
+  await expect(dialog.getByRole('button', { name: 'Connect decoder.out → recon.prediction' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(ed.edges).toHaveCount(4);
+  expect(await savedWires(ed)).toEqual(original);
+
+  // Esc closes; focus is back on the node it was opened from
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(recon).toBeFocused();
+  // every change was one undo entry: two undos take both wirings back, two more both removals
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(ed.edges).toHaveCount(2);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(ed.edges).toHaveCount(4);
+  expect(await savedWires(ed)).toEqual(original);
+
+  // the shortcut sheet lists it
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: /shortcuts/i })).toContainText('Wires of the selected node');
+});
+
+test('Shift+C with two selected nodes offers only wires between them; with none it says what to do', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.goto();
+  await ed.openPreset('Autoencoder');
+  await ed.clearSelection();
+  await page.keyboard.press('Shift+C');
+  await expect(ed.toast).toContainText('Select one node');
+  await ed.select('data');
+  await ed.node('recon').locator('.flow-node__header').click({ modifiers: ['Shift'] });
+  await page.keyboard.press('Shift+C');
+  // the left node (data) is the one listed, its wires into the loss are the only choices
+  const dialog = page.getByRole('dialog', { name: 'Wires of MNIST (data)' });
+  await expect(dialog).toBeVisible();
+  const radios = dialog.getByRole('radio');
+  const names = await radios.evaluateAll((els) => els.map((e) => e.closest('label')!.textContent ?? ''));
+  expect(names.length).toBeGreaterThan(0);
+  for (const n of names) expect(n).toMatch(/^Reconstruction loss \(recon\) · /);
+});
+
+test('every editing command of the canvas by keyboard alone: select, copy/paste, duplicate, cut, layout, undo/redo, blocks, theme', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.openPresetFresh('Autoencoder', 4);
+  const selected = page.locator('.react-flow__node.selected');
+  // Tab walks the whole page when focus was lost (a node deleted under it): let it go round
+  const focusOn = (id: string) => tabUntil(page, `.react-flow__node[data-id="${id}"]`, 'Tab', 200);
+  // Enter selects the focused node, Shift+Enter adds one
+  const selectPair = async () => {
+    await page.keyboard.press('Escape');
+    await expect(selected).toHaveCount(0);
+    await focusOn('encoder');
+    await page.keyboard.press('Enter');
+    await focusOn('decoder');
+    await page.keyboard.press('Shift+Enter');
+    await expect(selected).toHaveCount(2);
+  };
+
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await selectPair();
+
+  // copy, paste (at the canvas's middle: there is no pointer), duplicate, cut; each one undo
+  await page.keyboard.press('Control+c');
+  await expect(ed.toast).toContainText('Copied 2 nodes and 1 wire');
+  await page.keyboard.press('Control+v');
+  await expect(ed.nodes).toHaveCount(6);
+  await page.keyboard.press('Control+z');
+  await expect(ed.nodes).toHaveCount(4);
+  // undoing the paste took its selection with it: select the pair again
+  await selectPair();
+  await page.keyboard.press('Control+d');
+  await expect(ed.nodes).toHaveCount(6);
+  await page.keyboard.press('Control+z');
+  await expect(ed.nodes).toHaveCount(4);
+  await selectPair();
+  await page.keyboard.press('Control+x');
+  await expect(ed.nodes).toHaveCount(2);
+  await page.keyboard.press('Control+z');
+  await expect(ed.nodes).toHaveCount(4);
+
+  // select all, Delete, undo
+  await page.keyboard.press('Control+a');
+  await expect(selected).toHaveCount(4);
+  await page.keyboard.press('Delete');
+  await expect(ed.nodes).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(ed.nodes).toHaveCount(4);
+
+  // auto-layout after a keyboard move: Shift+L, undo, redo both ways
+  await page.keyboard.press('Escape');
+  await focusOn('data');
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Escape');
+  const moved = await ed.savedGraph();
+  await page.keyboard.press('Shift+L');
+  await expect.poll(() => ed.savedGraph()).not.toBe(moved);
+  const laidOut = await ed.savedGraph();
+  const boxes = await ed.nodeBoxes();
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i], boxes[j])).toBe(false);
+  await page.keyboard.press('Control+z');
+  await ed.expectSaved(moved);
+  await page.keyboard.press('Control+Shift+z');
+  await ed.expectSaved(laidOut);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+y');
+  await ed.expectSaved(laidOut);
+
+  // save the selection as a block from the top bar, insert it from the palette and from quick add
+  await selectPair();
+  await tabUntil(page, '[aria-label="Save selection as block"]', 'Shift+Tab', 80);
+  await page.keyboard.press('Enter');
+  const save = page.getByTestId('save-block');
+  await expect(save.getByLabel('Name')).toBeFocused();
+  await page.keyboard.type('Keyboard pair');
+  await page.keyboard.press('Enter');
+  await expect(save).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Save selection as block' })).toBeFocused();
+  await tabUntil(page, '[aria-label="Keyboard pair"]', 'Tab', 150);
+  await page.keyboard.press('Enter');
+  await expect(ed.nodes).toHaveCount(6);
+  await page.keyboard.press('/');
+  await page.keyboard.type('Keyboard pair');
+  await page.keyboard.press('Enter');
+  await expect(ed.nodes).toHaveCount(8);
+
+  // the theme toggle is a button in the top bar
+  const theme = page.getByTestId('theme-toggle');
+  await tabUntil(page, '[data-testid="theme-toggle"]', 'Shift+Tab', 200);
+  await expect(theme).toHaveText('System');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
