@@ -14,7 +14,7 @@ export function attentionNode(plan: Plan): CompiledNode | undefined {
 }
 
 /** The patch grid of the tokens a node reads: its own input's, else the nearest ancestor's (masked tokens lose it). */
-function gridOf(plan: Plan, n: CompiledNode): [number, number] | null {
+export function gridOf(plan: Plan, n: CompiledNode): [number, number] | null {
   const seen = new Set<string>();
   const stack = [n];
   while (stack.length) {

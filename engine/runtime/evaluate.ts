@@ -9,6 +9,8 @@ import { knnAccuracy } from '../metrics/knn';
 import { linearProbe } from '../metrics/linear-probe';
 import { hasRole, rolePort, type BatchRequest, type Dataset, type NodeRole, type Tensor } from '../spec';
 import type { Plan } from './compile';
+import { readTokens, type TokenReadout } from '../ops/token-readout';
+import { gridOf } from './attention-maps';
 
 export interface EvalOptions {
   step: number;
@@ -39,13 +41,18 @@ export function embeddingPort(plan: Plan): PortRef | null {
 
 /**
  * One port's output on clean inputs as features [N, D], the same for evaluation
- * and the views: a Gaussian code [N, 2, d] gives its μ, tokens [N, T, D] their
- * average (as MAE and I-JEPA evaluate). Call inside a tidy.
+ * and the views: a Gaussian code [N, 2, d] gives its μ, tokens [N, T, D] the
+ * readout their node asks for (engine/ops/token-readout.ts). Call inside a tidy.
  */
 export function embedFeatures(plan: Plan, ref: PortRef, batch: BatchRequest): Tensor {
   let y = plan.embed(ref.node, ref.port, batch);
   const type = plan.nodes.find((n) => n.id === ref.node)?.outputTypes[ref.port];
-  if (type?.type === 'tokens') y = tf.mean(y, 1); // [N, T, D] -> [N, D]
+  if (type?.type === 'tokens') {
+    const node = plan.nodes.find((n) => n.id === ref.node)!;
+    const own = (node.params as { readout?: TokenReadout }).readout ?? 'mean';
+    // the encoder of masked tokens has lost the grid on its wire; evaluation feeds it every patch
+    y = readTokens(tf, y, own, type.grid ?? gridOf(plan, node) ?? undefined); // [N, T, D] -> [N, D']
+  }
   else if (type?.type === 'distribution') y = y.slice([0, 0, 0], [-1, 1, -1]); // μ, the first of (μ, log σ²)
   return tf.reshape(y, [batch.indices.length, -1]);
 }

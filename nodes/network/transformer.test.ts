@@ -70,9 +70,9 @@ test('Transformer encoder: mean pooling without positions ignores token order; n
   const rev = tf.reverse(x, 1);
   assertAllClose(vals(h.forward({ in: x }).out), vals(h.forward({ in: rev }).out), 1e-4);
   h.dispose();
-  const seq = transformer.infer({ inputs: { in: TOKENS }, params: { width: 32, depth: 1, heads: 2, mlpRatio: 2, pool: 'none' } });
+  const seq = transformer.infer({ inputs: { in: TOKENS }, params: { width: 32, depth: 1, heads: 2, mlpRatio: 2, pool: 'none', readout: 'mean' } });
   assert.deepEqual(seq, { out: { type: 'tokens', shape: ['B', 49, 32], views: undefined, grid: [7, 7] } });
-  const bad = transformer.infer({ inputs: { in: TOKENS }, params: { width: 30, depth: 1, heads: 4, mlpRatio: 2, pool: 'cls' } });
+  const bad = transformer.infer({ inputs: { in: TOKENS }, params: { width: 30, depth: 1, heads: 4, mlpRatio: 2, pool: 'cls', readout: 'mean' } });
   assert.ok(isProblem(bad) && /4 heads do not divide the width 30/.test(bad.problem));
   tf.dispose([x, rev]);
 });

@@ -1,10 +1,11 @@
 import { dense } from '../../engine/ops/dense';
 import { forwardTransformer, initTransformer, type TransformerConfig } from '../../engine/ops/transformer';
+import { TOKEN_READOUTS, type TokenReadout } from '../../engine/ops/token-readout';
 import { choice, int, num } from '../../engine/params';
 import { defineNode, type Tensor } from '../../engine/spec';
 import { formatType, problem } from '../../engine/types';
 
-type P = { width: number; depth: number; heads: number; mlpRatio: number; pool: 'cls' | 'mean' | 'none' };
+type P = { width: number; depth: number; heads: number; mlpRatio: number; pool: 'cls' | 'mean' | 'none'; readout: TokenReadout };
 
 const config = (p: P): TransformerConfig => ({ dim: p.width, depth: p.depth, heads: p.heads, mlpRatio: p.mlpRatio });
 
@@ -23,7 +24,8 @@ export const transformer = defineNode({
     depth: int({ label: 'Depth', default: 2, min: 1, max: 12, doc: 'Number of transformer blocks.' }),
     heads: int({ label: 'Heads', default: 4, min: 1, max: 16, doc: 'Attention heads; each attends in its own D/heads-dimensional subspace (must divide the width).' }),
     mlpRatio: num({ label: 'MLP ratio', default: 2, min: 0.5, max: 8, step: 0.5, doc: 'Hidden width of each block’s MLP as a multiple of D (4 in ViT).' }),
-    pool: choice({ label: 'Output', options: ['cls', 'mean', 'none'] as const, default: 'cls', doc: 'cls: a learned token prepended to the sequence, read out at the end (ViT). mean: average of the tokens. none: every token (for a masked-prediction decoder); evaluation then averages them.' }),
+    pool: choice({ label: 'Output', options: ['cls', 'mean', 'none'] as const, default: 'cls', doc: 'cls: a learned token prepended to the sequence, read out at the end (ViT). mean: average of the tokens. none: every token (for a masked-prediction decoder).' }),
+    readout: choice({ label: 'Evaluate tokens as', options: TOKEN_READOUTS, default: 'mean', doc: 'With output none, what the probe, kNN and views read: mean: the average token (forgets where each patch was). quadrants: the average token of each quarter of the patch grid, concatenated [B, 4·D]. tokens: every token concatenated [B, T·D], the whole layout. Trained and untrained encoders are read the same way.' }),
   },
   example: { inputs: { in: { type: 'tokens', shape: ['B', 16, 32], grid: [4, 4] } } },
   infer: ({ inputs, params: p }) => {
