@@ -114,7 +114,7 @@ test('Shift+C: remove chosen wires, wire a chosen port pair with arrows and Ente
   await expect(page.getByRole('dialog', { name: /shortcuts/i })).toContainText('Wires of the selected node');
 });
 
-test('Shift+C with two selected nodes offers only wires between them; with none it says what to do', async ({ page }) => {
+test('Shift+C with two selected nodes offers only wires between them, with none says what to do; New node for a port wires one in', async ({ page }) => {
   const ed = new EditorPage(page);
   await ed.goto();
   await ed.openPreset('Autoencoder');
@@ -131,6 +131,24 @@ test('Shift+C with two selected nodes offers only wires between them; with none 
   const names = await radios.evaluateAll((els) => els.map((e) => e.closest('label')!.textContent ?? ''));
   expect(names.length).toBeGreaterThan(0);
   for (const n of names) expect(n).toMatch(/^Reconstruction loss \(recon\) · /);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // a new node for a chosen port, wired in: the keyboard's way of dropping a wire on empty canvas
+  await ed.clearSelection();
+  await ed.select('encoder');
+  await page.keyboard.press('Shift+C');
+  const wires = page.getByRole('dialog', { name: 'Wires of Encoder (encoder)' });
+  await expect(wires.getByLabel('Port of encoder')).toHaveValue('out:out');
+  await tabUntil(page, 'button.btn--ghost');
+  await expect(page.locator(':focus')).toHaveText('New node for encoder.out…');
+  await page.keyboard.press('Enter');
+  const quick = page.getByRole('dialog', { name: 'Add a node after Encoder.out' });
+  await expect(quick.getByRole('combobox')).toBeFocused();
+  await page.keyboard.type('projector');
+  await page.keyboard.press('Enter');
+  await expect(ed.nodes).toHaveCount(5);
+  expect(await savedWires(ed)).toContain('encoder.out>projector-1.in');
 });
 
 test('every editing command of the canvas by keyboard alone: select, copy/paste, duplicate, cut, layout, undo/redo, blocks, theme', async ({ page }) => {

@@ -207,7 +207,16 @@ export function Editor({ canvasBox, analysis, notify }: EditorProps) {
         onWires={openWires}
       />
       <QuickAdd open={quick !== null} items={items} title={quickTitle} onChoose={choose} onClose={() => setQuick(null)} />
-      <WireDialog target={wiring} analysis={analysis} onClose={() => setWiring(null)} />
+      <WireDialog
+        target={wiring}
+        analysis={analysis}
+        onClose={() => setWiring(null)}
+        onNewNode={(end) => {
+          setWiring(null);
+          // after the wire dialog has closed and handed focus back, or it would take it from the search box
+          requestAnimationFrame(() => setQuick({ client: null, end }));
+        }}
+      />
       <ShortcutSheet open={sheet} onClose={() => setSheet(false)} tidy={tidy} />
       <SaveBlockDialog open={saving} count={state.selectedNodes.length} onSave={saveBlock} onClose={() => setSaving(false)} />
     </>

@@ -3,7 +3,7 @@
 // by `/`, a double-click on the canvas, or a wire dropped on empty canvas (then
 // only node types that fit the wire are listed, and the new node is wired in).
 // A modal <dialog> with the ARIA combobox pattern: type, arrows, Enter.
-import { useEffect, useId, useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { CATEGORY_TITLE } from '../../lib/categories';
 import { searchItems, type QuickItem } from '../../lib/quick-add';
 import { Modal } from './Modal';
@@ -31,6 +31,15 @@ function QuickSearch({ items, onChoose }: { items: QuickItem[]; onChoose(item: Q
   const [active, setActive] = useState(0);
   const id = useId();
   const found = useMemo(() => searchItems(items, query), [items, query]);
+  // Only a pointer that really moves picks an item: the list changing under a resting pointer
+  // (the browser reports that as hover too) must not take the choice from the keyboard.
+  const rest = useRef<string | null>(null);
+  const hover = (e: MouseEvent, i: number) => {
+    const at = `${e.clientX},${e.clientY}`;
+    const moved = rest.current !== null && rest.current !== at;
+    rest.current = at;
+    if (moved) setActive(i);
+  };
 
   useEffect(() => setActive(0), [query]);
   useEffect(() => {
@@ -73,7 +82,7 @@ function QuickSearch({ items, onChoose }: { items: QuickItem[]; onChoose(item: Q
             aria-selected={i === active}
             className={`quick-add__item${i === active ? ' is-active' : ''}`}
             style={{ '--accent': `var(--cat-${item.category in CATEGORY_TITLE ? item.category : 'unknown'})` } as CSSProperties}
-            onMouseEnter={() => setActive(i)}
+            onMouseMove={(e) => hover(e, i)}
             onClick={() => onChoose(item)}
           >
             <span className="quick-add__label">{item.label}</span>

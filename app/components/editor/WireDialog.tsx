@@ -8,6 +8,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { PortRef } from '../../../engine/graph';
 import type { StudioAnalysis } from '../../lib/analysis';
 import { useStudio } from '../../lib/graph-store';
+import type { LooseEnd } from '../../lib/quick-add';
 import { firstUsefulPort, nodeTitle, nodeWires, ownPorts, wireCandidates, wireLabel, type OwnPort } from '../../lib/port-choice';
 import { Modal } from './Modal';
 
@@ -21,14 +22,16 @@ interface WireDialogProps {
   target: WireTarget | null;
   analysis: StudioAnalysis;
   onClose(): void;
+  /** Quick add of a node that fits the chosen port, wired in (as when a wire is dropped on empty canvas). */
+  onNewNode(end: LooseEnd): void;
 }
 
-export function WireDialog({ target, analysis, onClose }: WireDialogProps) {
+export function WireDialog({ target, analysis, onClose, onNewNode }: WireDialogProps) {
   const { state } = useStudio();
   const title = target ? `Wires of ${nodeTitle(state.graph, target.node)}` : 'Wires';
   return (
     <Modal open={target !== null} title={title} onClose={onClose} className="wire-dialog" testId="wire-dialog">
-      {target && <WireForm key={target.node} target={target} analysis={analysis} onClose={onClose} />}
+      {target && <WireForm key={target.node} target={target} analysis={analysis} onClose={onClose} onNewNode={onNewNode} />}
     </Modal>
   );
 }
@@ -36,7 +39,7 @@ export function WireDialog({ target, analysis, onClose }: WireDialogProps) {
 const portKey = (p: Pick<OwnPort, 'side' | 'port'>) => `${p.side}:${p.port}`;
 const refKey = (from: PortRef, to: PortRef) => `${from.node}.${from.port}>${to.node}.${to.port}`;
 
-function WireForm({ target, analysis, onClose }: { target: WireTarget; analysis: StudioAnalysis; onClose(): void }) {
+function WireForm({ target, analysis, onClose, onNewNode }: Omit<WireDialogProps, 'target'> & { target: WireTarget }) {
   const { state, dispatch } = useStudio();
   const { graph } = state;
   const id = useId();
@@ -76,6 +79,19 @@ function WireForm({ target, analysis, onClose }: { target: WireTarget; analysis:
 
   const where = target.among ? ` on ${target.among.filter((n) => n !== target.node).map((n) => nodeTitle(graph, n)).join(', ')}` : '';
   const legend = own ? (own.side === 'out' ? `Wire ${target.node}.${own.port} into${where}` : `Feed ${target.node}.${own.port} from${where}`) : '';
+
+  if (graph.meta.classroom.runOnly) {
+    return (
+      <>
+        <p className="modal__text">This classroom link only lets you train: its wires cannot be changed.</p>
+        <div className="modal__actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </>
+    );
+  }
 
   return (
     <>
@@ -151,6 +167,11 @@ function WireForm({ target, analysis, onClose }: { target: WireTarget; analysis:
             </ul>
           </fieldset>
           <div className="modal__actions">
+            {own && (
+              <button type="button" className="btn btn--ghost" onClick={() => onNewNode({ node: target.node, port: own.port, kind: own.side === 'out' ? 'source' : 'target' })}>
+                New node for {target.node}.{own.port}…
+              </button>
+            )}
             <button type="submit" className="btn btn--primary" disabled={!chosen}>
               {chosen ? `Connect ${wireLabel(chosen.from, chosen.to)}` : 'Connect'}
             </button>
