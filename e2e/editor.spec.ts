@@ -1,6 +1,7 @@
 // The editing layer as a user drives it: undo/redo of mixed edits, selection,
 // copy/paste between tabs, quick add, auto-layout, blocks.
 import { expect, test } from '@playwright/test';
+import { NODE_TEXT_PX } from '../app/lib/framing';
 import { EditorPage, overlaps } from './pages/editor';
 
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -168,6 +169,13 @@ test('auto-layout leaves no two nodes overlapping, and is one undo entry', async
       return boxes.filter((a, i) => boxes.some((b, j) => i < j && overlaps(a, b))).length;
     })
     .toBe(0);
+  // framed like a fresh graph: wrapped into rows, the whole of it in view with its text at 11 px or more
+  const pane = (await ed.pane.boundingBox())!;
+  await expect
+    .poll(async () => (await ed.nodeBoxes()).every((b) => b.x >= pane.x - 1 && b.y >= pane.y - 1 && b.x + b.width <= pane.x + pane.width + 1 && b.y + b.height <= pane.y + pane.height + 1))
+    .toBe(true);
+  const zoom = () => page.locator('.react-flow__viewport').evaluate((e) => Number(/scale\(([\d.]+)\)/.exec((e as HTMLElement).style.transform)?.[1] ?? 0));
+  await expect.poll(async () => NODE_TEXT_PX * (await zoom())).toBeGreaterThanOrEqual(11);
   const laid = await ed.savedGraph();
   await page.keyboard.press('Control+z');
   await expect.poll(async () => JSON.stringify(await ed.getRecord('autosave'))).not.toBe(laid);

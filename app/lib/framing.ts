@@ -1,8 +1,8 @@
 // Where the canvas looks when a graph opens (a preset, an import, the views
-// opening): the whole graph, centred, within pixel margins (React Flow's
-// fitView took 20 % of each side as padding). With a `floor` zoom, a graph that
-// only fits below it opens at the floor instead, anchored on its left edge where
-// its data enters; the studio passes no floor yet (see use-framing.ts).
+// opening, the Layout command): the whole graph, centred, within pixel margins,
+// never past 100 %. Node text is 13 px at 100 % (FlowNode.css), so at
+// READABLE_ZOOM and above it stays at 11 px or more on screen; the preset
+// layouts are drawn to fit the canvas at 1440×900 at that zoom or above.
 
 export interface Rect {
   x: number;
@@ -17,8 +17,10 @@ export interface Viewport {
   zoom: number;
 }
 
-/** 13 px node text stays above 11 px on screen. */
-export const READABLE_ZOOM = 0.85;
+/** The smallest node text, in canvas pixels (FlowNode.css keeps every node text at or above it). */
+export const NODE_TEXT_PX = 13;
+/** 13 px node text stays at 11 px or more on screen. */
+export const READABLE_ZOOM = 11 / NODE_TEXT_PX;
 
 export interface Margins {
   top: number;
@@ -27,15 +29,28 @@ export interface Margins {
   left: number;
 }
 
-export function frameViewport(bounds: Rect, width: number, height: number, m: Margins, maxZoom = 1, floor = READABLE_ZOOM): Viewport {
+/** The whole of `bounds` inside the margins, centred, at the largest zoom up to `maxZoom`. */
+export function frameViewport(bounds: Rect, width: number, height: number, m: Margins, maxZoom = 1): Viewport {
   const w = Math.max(1, width - m.left - m.right);
   const h = Math.max(1, height - m.top - m.bottom);
-  const fit = Math.min(w / Math.max(1, bounds.width), h / Math.max(1, bounds.height), maxZoom);
-  const zoom = Math.max(fit, Math.min(floor, maxZoom));
-  const gw = bounds.width * zoom;
-  const gh = bounds.height * zoom;
-  // centered along an axis where the graph fits, else its left (top) edge at the margin
-  const x = gw <= w ? m.left + (w - gw) / 2 - bounds.x * zoom : m.left - bounds.x * zoom;
-  const y = gh <= h ? m.top + (h - gh) / 2 - bounds.y * zoom : m.top - bounds.y * zoom;
-  return { x, y, zoom };
+  const zoom = Math.min(w / Math.max(1, bounds.width), h / Math.max(1, bounds.height), maxZoom);
+  return {
+    x: m.left + (w - bounds.width * zoom) / 2 - bounds.x * zoom,
+    y: m.top + (h - bounds.height * zoom) / 2 - bounds.y * zoom,
+    zoom,
+  };
+}
+
+/**
+ * Frames the graph above a band kept free at the bottom (for the minimap), unless
+ * the band would push the zoom below READABLE_ZOOM while the full height would
+ * not: then the graph uses the full height and `band` is false (the minimap
+ * gives way to readable text).
+ */
+export function frameGraph(bounds: Rect, width: number, height: number, margin: number, band: number): Viewport & { band: boolean } {
+  const m = { top: margin, right: margin, bottom: margin, left: margin };
+  const banded = frameViewport(bounds, width, height, { ...m, bottom: margin + band });
+  if (band <= 0 || banded.zoom >= READABLE_ZOOM) return { ...banded, band: band > 0 };
+  const full = frameViewport(bounds, width, height, m);
+  return full.zoom > banded.zoom ? { ...full, band: false } : { ...banded, band: true };
 }

@@ -1,16 +1,21 @@
 // Auto-layout with ELK's layered algorithm: data flows left to right, ports
 // keep the order the node draws them in (so wires do not cross inside a node),
-// and the gap between layers leaves room for the wire's type label.
-// Pure (no DOM): elkjs's bundled build runs the same in Node and the browser.
+// and the gap between layers leaves room for the wire's type label. Given the
+// canvas size, a graph whose single row would only fit below the readable zoom
+// is wrapped into rows shaped like the canvas (ELK's graph wrapping), when that
+// fits better. Pure (no DOM): elkjs's bundled build runs the same in Node and the browser.
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { Graph } from '../../engine/graph';
 import { getSpec } from '../../nodes/registry';
+import { READABLE_ZOOM } from './framing';
 import type { Size } from './graph-store';
 import { NODE_SIZE } from './placement';
 
 /** Room between two layers for the label of the wires crossing it ("image [B, 28, 28, 1]" at 10.5 px). */
 export const LAYER_GAP = 150;
 export const NODE_GAP = 36;
+/** Layer gaps tried, in turn, for a graph wrapped into rows to fit the canvas. */
+const WRAP_GAPS = [LAYER_GAP, 100, 60];
 
 type Elk = { layout(g: ElkNode): Promise<ElkNode> };
 let elk: Promise<Elk> | null = null;
@@ -21,11 +26,22 @@ function engine(): Promise<Elk> {
   return elk;
 }
 
+/** The zoom at which a block of boxes fits `view` (screen pixels), at most 1. */
+export function fitZoom(children: readonly { x?: number; y?: number; width?: number; height?: number }[], view: Size): number {
+  const x0 = Math.min(...children.map((c) => c.x ?? 0));
+  const y0 = Math.min(...children.map((c) => c.y ?? 0));
+  const x1 = Math.max(...children.map((c) => (c.x ?? 0) + (c.width ?? 0)));
+  const y1 = Math.max(...children.map((c) => (c.y ?? 0) + (c.height ?? 0)));
+  return Math.min(view.width / Math.max(1, x1 - x0), view.height / Math.max(1, y1 - y0), 1);
+}
+
 /**
  * New top-left positions for `nodeIds` (all nodes when omitted), laid out among
  * themselves; with a subset, the result keeps the subset's top-left corner where it was.
+ * With `view` (the canvas area the graph is framed in, in screen pixels), a whole
+ * graph too wide to read there in one row is wrapped into rows when that fits better.
  */
-export async function layoutGraph(graph: Graph, sizes: Record<string, Size>, nodeIds?: readonly string[]): Promise<{ id: string; x: number; y: number }[]> {
+export async function layoutGraph(graph: Graph, sizes: Record<string, Size>, nodeIds?: readonly string[], view?: Size): Promise<{ id: string; x: number; y: number }[]> {
   const ids = new Set(nodeIds ?? graph.nodes.map((n) => n.id));
   const nodes = graph.nodes.filter((n) => ids.has(n.id));
   if (nodes.length === 0) return [];
@@ -61,7 +77,20 @@ export async function layoutGraph(graph: Graph, sizes: Record<string, Size>, nod
       .filter((e) => ids.has(e.from.node) && ids.has(e.to.node))
       .map((e) => ({ id: e.id, sources: [`${e.from.node}::out::${e.from.port}`], targets: [`${e.to.node}::in::${e.to.port}`] })),
   };
-  const out = await (await engine()).layout(root);
+  const elkjs = await engine();
+  // ELK writes its answer into the graph it is given: each run gets its own copy
+  let out = await elkjs.layout(structuredClone(root));
+  // Wrapped rows, at narrower layer gaps while still unreadable (short wires fold their labels to a dot)
+  for (const gap of WRAP_GAPS) {
+    if (!view || nodeIds || fitZoom(out.children ?? [], view) >= READABLE_ZOOM) break;
+    const wrapping = {
+      'elk.layered.wrapping.strategy': 'MULTI_EDGE',
+      'elk.aspectRatio': String(view.width / Math.max(1, view.height)),
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(gap),
+    };
+    const wrapped = await elkjs.layout({ ...structuredClone(root), layoutOptions: { ...root.layoutOptions, ...wrapping } });
+    if (fitZoom(wrapped.children ?? [], view) > fitZoom(out.children ?? [], view)) out = wrapped;
+  }
   const placed = new Map((out.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
   // Keep the laid-out block where the nodes were, so the view does not jump.
   const ox = Math.min(...nodes.map((n) => n.position.x));

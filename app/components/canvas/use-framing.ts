@@ -1,24 +1,30 @@
 'use client';
 // Frames the graph (app/lib/framing.ts) when a new one is loaded, at mount and
 // when the dock opens or closes, once React Flow has measured the nodes. The
-// framing keeps a band free for the minimap at the bottom; the minimap shows
-// only when the canvas is tall enough to spare it (with the training views
-// open it would sit on the nodes) and no node of the framed graph lies under it.
+// framing keeps a band free for the minimap at the bottom unless that would
+// make node text unreadable; the minimap shows only when the canvas is tall
+// enough to spare it (with the training views open it would sit on the nodes)
+// and no node of the framed graph lies under it.
 import { useNodesInitialized, useReactFlow, useStore } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
-import { frameViewport } from '../../lib/framing';
+import { frameGraph } from '../../lib/framing';
 import type { StudioFlowEdge } from '../TypedEdge';
 import type { StudioFlowNode } from '../FlowNode';
 
-const MARGIN = 28;
-/** React Flow's minZoom: no floor, the whole graph shows. */
-const FIT_FLOOR = 0.2;
+export const MARGIN = 28;
 /** The minimap's box (168 × 112) plus React Flow's 15 px panel margin. */
 export const MINIMAP = { width: 168, height: 112, band: 112 + 15 + 8 };
 /** Below this canvas height the minimap would cover the graph: it is hidden. */
 const MINIMAP_MIN_HEIGHT = 560;
 
 const PANEL_MARGIN = 15;
+
+// The Layout command moves every node: it asks for the same framing as a new graph.
+let frameAsked: (() => void) | null = null;
+/** Frames the graph again once React Flow holds the graph's current positions. */
+export function requestFrame() {
+  frameAsked?.();
+}
 
 /** Frames the graph when owed; returns whether the minimap may show. */
 export function useFraming(revision: number, frameKey: string | undefined, graphNodes: readonly { id: string; position: { x: number; y: number } }[]): boolean {
@@ -30,13 +36,21 @@ export function useFraming(revision: number, frameKey: string | undefined, graph
   const size = useStore((s) => `${s.width}x${s.height}`);
   // A frame is owed at mount (when there is a graph), after a new graph and after the dock moved.
   const owed = useRef(hasNodes);
-  const seen = useRef({ revision, frameKey });
+  const [asked, ask] = useState(0);
+  useEffect(() => {
+    const fn = () => ask((n) => n + 1);
+    frameAsked = fn;
+    return () => {
+      if (frameAsked === fn) frameAsked = null;
+    };
+  }, []);
+  const seen = useRef({ revision, frameKey, asked });
   // the dock opening or closing resizes the canvas a moment later: frame for the new size
   const staleSize = useRef<string | null>(null);
   const [, retry] = useState(0);
-  if (seen.current.revision !== revision || seen.current.frameKey !== frameKey) {
+  if (seen.current.revision !== revision || seen.current.frameKey !== frameKey || seen.current.asked !== asked) {
     if (seen.current.frameKey !== frameKey) staleSize.current = size;
-    seen.current = { revision, frameKey };
+    seen.current = { revision, frameKey, asked };
     owed.current = true;
   }
 
@@ -69,11 +83,10 @@ export function useFraming(revision: number, frameKey: string | undefined, graph
     if (held.length !== want.size || !held.every(same)) return;
     owed.current = false;
     const bounds = rf.getNodesBounds(rf.getNodes());
-    const m = { top: MARGIN, right: MARGIN, bottom: MARGIN + (tall ? MINIMAP.band : 0), left: MARGIN };
-    // The whole graph, not READABLE_ZOOM from its left end: tests and tours across the app
-    // expect every node of a freshly opened graph on screen (wide presets open at ~60–75 %).
-    const vp = frameViewport(bounds, w, h, m, 1, FIT_FLOOR);
-    void rf.setViewport(vp);
+    // Always the whole graph: tests and tours across the app expect every node of a freshly
+    // opened graph on screen; the preset layouts fit 1440×900 at a readable zoom.
+    const vp = frameGraph(bounds, w, h, MARGIN, tall ? MINIMAP.band : 0);
+    void rf.setViewport({ x: vp.x, y: vp.y, zoom: vp.zoom });
     // a graph too tall for the space above the band still reaches into it: no minimap then
     const box = { left: w - PANEL_MARGIN - MINIMAP.width, top: h - PANEL_MARGIN - MINIMAP.height };
     const under = rf.getNodes().some((n) => {

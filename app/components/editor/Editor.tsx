@@ -24,6 +24,7 @@ import { useClipboard } from './use-clipboard';
 import { useEditorKeys } from './use-editor-keys';
 import { useTidy } from './use-tidy';
 import { WireDialog, type WireTarget } from './WireDialog';
+import { MARGIN, requestFrame } from '../canvas/use-framing';
 import './Editor.css';
 
 type Point = { x: number; y: number };
@@ -79,11 +80,16 @@ export function Editor({ canvasBox, analysis, notify }: EditorProps) {
     async (group?: string, only?: readonly string[]) => {
       const g = live.current.graph;
       if (g.nodes.length === 0) return;
-      const positions = await layoutGraph(g, live.current.measured, only);
+      // the canvas area the framing uses: a graph too wide for it is wrapped into rows
+      const box = canvasBox.current?.getBoundingClientRect();
+      const view = box && box.width > 0 ? { width: box.width - 2 * MARGIN, height: box.height - 2 * MARGIN } : undefined;
+      const positions = await layoutGraph(g, live.current.measured, only, view);
+      // another graph arrived while ELK worked: these positions are not for it
+      if (group && live.current.history.group !== group) return;
       dispatch({ type: 'moveNodes', positions, group });
-      if (!only) requestAnimationFrame(() => void rf.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }));
+      if (!only) requestFrame();
     },
-    [dispatch, rf],
+    [dispatch, canvasBox],
   );
 
   const insert = useCallback(
