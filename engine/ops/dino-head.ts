@@ -7,6 +7,7 @@ import type { ForwardCtx, InitCtx, InitKind, Tensor, Tf } from '../spec';
 import type { Activation } from './activation';
 import { forwardMlp, initMlp, type MlpConfig, type Norm } from './mlp';
 import { l2Normalize } from './normalize';
+import { stopGradient } from './stop-gradient';
 
 export const DINO_HEAD_INITS = ['dino', 'pytorch'] as const;
 export type DinoHeadInit = (typeof DINO_HEAD_INITS)[number];
@@ -24,6 +25,8 @@ export interface DinoHeadConfig {
   activation: Activation;
   norm: Norm;
   init: DinoHeadInit;
+  /** Steps at the start of training during which the last layer gets no gradient (DINO: the first epoch). */
+  freezeLast?: number;
 }
 
 function mlpConfig(c: DinoHeadConfig): MlpConfig {
@@ -57,6 +60,8 @@ export function weightNormLinear(tf: Tf, x: Tensor, v: Tensor): Tensor {
 export function forwardDinoHead(ctx: ForwardCtx<unknown>, x: Tensor, c: DinoHeadConfig, views = 1): Tensor {
   const { tf } = ctx;
   const h = forwardMlp(ctx, x, mlpConfig(c), views); // [N, bottleneck]
+  // DINO's cancel_gradients_last_layer: the prototypes stay put while the rest settles
+  const frozen = ctx.training && ctx.step <= (c.freezeLast ?? 0);
   // F.normalize(x, dim=-1): the bottleneck on the unit sphere
-  return weightNormLinear(tf, l2Normalize(tf, h), ctx.vars.v); // [N, K]
+  return weightNormLinear(tf, l2Normalize(tf, h), frozen ? stopGradient(tf, ctx.vars.v) : ctx.vars.v); // [N, K]
 }

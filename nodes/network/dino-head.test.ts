@@ -68,3 +68,19 @@ test("DINO preset: the teacher follows the encoder and the DINO head, and the st
   assert.deepEqual(g.nodes.find((n) => n.id === 'teacher')!.params.follows, ['encoder', head.id]);
   assert.ok(g.edges.some((e) => e.from.node === head.id && e.to.node === 'dino' && e.to.port === 'student'));
 });
+
+test('DINO head: the last layer gets no gradient during the first freezeLast training steps, then does', () => {
+  const h = nodeHarness(tf, dinoHead, { params: { hidden: [8], bottleneck: 4, out: 6, freezeLast: 2 }, inputTypes: { in: { type: 'latent', shape: ['B', 5] } } });
+  const x = tf.randomNormal([3, 5], 0, 1, 'float32', 3);
+  const gradNorm = (step: number, name: string) =>
+    tf.tidy(() => {
+      const { grads } = tf.variableGrads(() => tf.sum(tf.square(h.forward({ in: x }, { step, training: true }).out)) as tf.Scalar, [h.vars.v, h.vars.w0]);
+      return tf.norm(grads[h.vars[name].name]).dataSync()[0];
+    });
+  assert.equal(gradNorm(1, 'v'), 0);
+  assert.equal(gradNorm(2, 'v'), 0);
+  assert.ok(gradNorm(2, 'w0') > 0, 'the MLP trains meanwhile');
+  assert.ok(gradNorm(3, 'v') > 0, 'unfrozen after step 2');
+  tf.dispose(x);
+  h.dispose();
+});

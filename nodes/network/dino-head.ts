@@ -5,10 +5,10 @@ import { choice, int, intList } from '../../engine/params';
 import { defineNode } from '../../engine/spec';
 import { featureSize, type TensorType } from '../../engine/types';
 
-type P = { hidden: number[]; bottleneck: number; out: number; activation: (typeof ACTIVATIONS)[number]; norm: (typeof NORMS)[number]; init: (typeof DINO_HEAD_INITS)[number] };
+type P = { hidden: number[]; bottleneck: number; out: number; activation: (typeof ACTIVATIONS)[number]; norm: (typeof NORMS)[number]; init: (typeof DINO_HEAD_INITS)[number]; freezeLast: number };
 
 function config(input: TensorType, p: P): DinoHeadConfig {
-  return { inDim: featureSize(input), hidden: p.hidden, bottleneck: p.bottleneck, out: p.out, activation: p.activation, norm: p.norm, init: p.init };
+  return { inDim: featureSize(input), hidden: p.hidden, bottleneck: p.bottleneck, out: p.out, activation: p.activation, norm: p.norm, init: p.init, freezeLast: p.freezeLast };
 }
 
 export const dinoHead = defineNode({
@@ -29,6 +29,7 @@ export const dinoHead = defineNode({
     activation: choice({ label: 'Activation', options: ACTIVATIONS, default: 'gelu', doc: 'Non-linearity after each hidden layer (GELU in DINO).' }),
     norm: choice({ label: 'Normalisation', options: NORMS, default: 'none', doc: 'Norm after each hidden layer; DINO uses none (use_bn=False) with ViTs.' }),
     init: choice({ label: 'Initialisation', options: DINO_HEAD_INITS, default: 'dino', doc: DINO_HEAD_INIT_DOC }),
+    freezeLast: int({ label: 'Freeze last layer', default: 0, min: 0, max: 100000, doc: 'Steps at the start during which the prototype directions get no gradient (DINO freezes them for the first epoch; 31 steps is one epoch of the MNIST preset).' }),
   },
   infer: ({ inputs, params }) => ({ out: { type: 'vector', shape: ['B', params.out], views: inputs.in.views } }),
   init(ctx) {
