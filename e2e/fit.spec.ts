@@ -2,7 +2,7 @@
 // scrolls (only panels do); every preset opens whole, with node text of 11 px or
 // more on screen at 1440×900, with no wire label under
 // a node or another label; the minimap stays off the nodes; the view
-// chips are never cut off; the preset toast goes within 8 s and never covers the
+// chips are never cut off; the top bar's controls never overlap or leave the window; the preset toast goes within 8 s and never covers the
 // chips; an invalid learning rate is reverted on blur and the field says so.
 import { expect, test, type Page } from '@playwright/test';
 import { EditorPage, overlaps, type Box } from './pages/editor';
@@ -53,6 +53,14 @@ for (const size of SIZES) {
       await ed.goto();
       await ed.openPreset('BYOL');
       await pageFits(page);
+      // every control of the top bar whole, inside the window and clear of the others (a focus ring on one hidden under another is no focus ring)
+      await ed.waitSaved();
+      const bar = (await rect(page, '.topbar :is(button, a, select, [data-testid="save-state"])')).filter((b) => b.width > 0);
+      expect(bar.length).toBeGreaterThan(10);
+      for (const b of bar) expect(b.x >= 0 && b.x + b.width <= size.width, `top bar control at x ${Math.round(b.x)}–${Math.round(b.x + b.width)}`).toBe(true);
+      for (let i = 0; i < bar.length; i++) for (let j = i + 1; j < bar.length; j++) expect(overlaps(bar[i], bar[j]), `top bar controls ${i} and ${j} overlap`).toBe(false);
+      // and the graph's name is readable, not cut to a letter
+      expect(await page.locator('.topbar__name').evaluate((e) => e.scrollWidth <= e.clientWidth && e.clientWidth > 0)).toBe(true);
       // a wheel over the top bar, over the palette (which scrolls itself) and over the canvas
       await page.mouse.move(size.width / 2, 20);
       await page.mouse.wheel(0, 3000);
