@@ -221,7 +221,7 @@ test('every editing command of the canvas by keyboard alone: select, copy/paste,
 
   // save the selection as a block from the top bar, insert it from the palette and from quick add
   await selectPair();
-  await tabUntil(page, '[aria-label="Save selection as block"]', 'Shift+Tab', 80);
+  await tabUntil(page, '[aria-label="Save selection as block"]', 'Shift+Tab', 250);
   await page.keyboard.press('Enter');
   const save = page.getByTestId('save-block');
   await expect(save.getByLabel('Name')).toBeFocused();
@@ -229,7 +229,7 @@ test('every editing command of the canvas by keyboard alone: select, copy/paste,
   await page.keyboard.press('Enter');
   await expect(save).toBeHidden();
   await expect(page.getByRole('button', { name: 'Save selection as block' })).toBeFocused();
-  await tabUntil(page, '[aria-label="Keyboard pair"]', 'Tab', 150);
+  await tabUntil(page, '[aria-label="Keyboard pair"]', 'Tab', 250);
   await page.keyboard.press('Enter');
   await expect(ed.nodes).toHaveCount(6);
   await page.keyboard.press('/');
@@ -239,7 +239,7 @@ test('every editing command of the canvas by keyboard alone: select, copy/paste,
 
   // the theme toggle is a button in the top bar
   const theme = page.getByTestId('theme-toggle');
-  await tabUntil(page, '[data-testid="theme-toggle"]', 'Shift+Tab', 200);
+  await tabUntil(page, '[data-testid="theme-toggle"]', 'Shift+Tab', 250);
   await expect(theme).toHaveText('System');
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
