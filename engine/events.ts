@@ -14,6 +14,8 @@ export interface BackendEvent {
   why?: string;
   /** wasm only: the threads it computes with (1 without cross-origin isolation and in Node). */
   threads?: number;
+  /** ms this run spent loading its datasets and starting the backend (near 0 when the worker was warmed). */
+  startMs?: { data: number; backend: number };
 }
 
 export interface StateEvent {

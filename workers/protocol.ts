@@ -38,6 +38,12 @@ export interface TrainerApi {
    * for a bad graph: problems arrive as `issues` / `done` events.
    */
   train(graph: Graph, options: TrainOptions, onEvent: (e: TrainEvent) => void): Promise<void>;
+  /**
+   * Gets the worker ready for `graph` while the page is idle: loads the datasets it names
+   * and starts the backend `backend` would pick (without `auto`'s timing, which needs the
+   * graph's steps), so Train waits for neither. A run started meanwhile waits for it.
+   */
+  warm(graph: Graph, backend: BackendChoice): Promise<void>;
   pause(): void;
   resume(): void;
   stop(): void;

@@ -2,9 +2,9 @@
 // Backends are registered by importing them; the session picks one.
 import '@tensorflow/tfjs-backend-webgpu';
 import '@tensorflow/tfjs-backend-wasm';
-import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
-import { isolated, prepareWasmThreads } from './wasm-threads';
+import { prepareWasmThreads, requestWasmThreads, wasmThreadsFixed } from './wasm-threads';
 import * as Comlink from 'comlink';
 import { buildBundle, zipFolder } from '../engine/export/bundle';
 import { slug } from '../engine/export/slug';
@@ -13,8 +13,9 @@ import type { ImportedSet } from '../engine/data/imported';
 import { loadStoredDataset } from '../engine/data/store';
 import { validateForTraining } from '../engine/validated-graph';
 import { trainSession } from '../engine/runtime/session';
+import { selectBackend } from '../engine/runtime/backend';
+import { runTraining, type Control } from '../engine/runtime/trainer';
 import { torchPart } from '../nodes/torch';
-import type { Control } from '../engine/runtime/trainer';
 import { getSpec } from '../nodes/registry';
 import { parseGraph, type Graph } from '../engine/graph';
 import { GPU_LOST, type TrainerApi, type TrainEvent } from './protocol';
@@ -29,6 +30,24 @@ setWasmPaths('/tfjs/');
 const threadsReady = prepareWasmThreads('/tfjs/tfjs-backend-wasm-threaded-simd.js');
 /** The wasm backend starts once per worker; its thread count is fixed from then on. */
 let wasmStarted = false;
+/** The warm-up in flight (warm()): a run waits for it rather than start a backend beside it. */
+let warming: Promise<void> = Promise.resolve();
+/** Warm-ups asked for so far: only the latest one that is still waiting runs. */
+let warmAsked = 0;
+/** The warm-up's silent step, stopped when a run starts. */
+let warmStep: Control | null = null;
+/** The warm-up step's batch: the same code paths as the real step, at a fraction of its time. */
+const WARM_BATCH = 16;
+
+function smallBatch(g: Graph): Graph {
+  return { ...g, nodes: g.nodes.map((n) => (typeof n.params.batchSize === 'number' && n.params.batchSize > WARM_BATCH ? { ...n, params: { ...n.params, batchSize: WARM_BATCH } } : n)) };
+}
+
+function noteBackend(b: string): void {
+  if (b !== 'wasm' || wasmStarted) return;
+  wasmStarted = true;
+  wasmThreadsFixed();
+}
 
 let control: Control | null = null;
 let probe: Control['probe'] = null;
@@ -139,7 +158,9 @@ const api: TrainerApi = {
     const mine: Control = { paused: false, stopped: false, probe, projection, ...stepping };
     control = mine;
     await threadsReady;
-    if (options.wasmThreads && isolated && !wasmStarted) setThreadsCount(options.wasmThreads);
+    if (warmStep) warmStep.stopped = true;
+    await warming;
+    if (options.wasmThreads && !wasmStarted) requestWasmThreads(options.wasmThreads);
     try {
       const settings = (graph as Graph).meta?.train;
       await trainSession({
@@ -151,7 +172,7 @@ const api: TrainerApi = {
         readStored,
         emit: (e) => {
           if (e.type === 'backend' && e.backend === 'webgpu') watchDevice();
-          if (e.type === 'backend' && e.backend === 'wasm') wasmStarted = true;
+          if (e.type === 'backend') noteBackend(e.backend);
           const out = explainLoss(e);
           onEvent(Comlink.transfer(out, transferables(out)));
         },
@@ -168,6 +189,35 @@ const api: TrainerApi = {
     } finally {
       if (control === mine) control = null;
     }
+  },
+  warm(graph, backend) {
+    // one warm-up at a time; one asked for meanwhile replaces any still waiting (a preset opened)
+    const mine = ++warmAsked;
+    if (warmStep) warmStep.stopped = true;
+    warming = warming.then(async () => {
+      if (mine !== warmAsked) return;
+      await threadsReady;
+      // a run holds the backend (a live edit changes the graph's key mid-run): nothing to warm
+      if (control) return;
+      const parsed = parseGraph(graph);
+      const v = parsed.ok ? validateForTraining(parsed.graph, getSpec) : null;
+      // the datasets land in loadDatasets' cache, the backend stays initialised: Train finds both ready
+      const datasets = v?.ok ? await loadDatasets(v.graph.datasets, readAsset, readStored).catch(() => null) : null;
+      const chosen = await selectBackend(backend, v?.ok ? v.graph.needsConv : false).catch(() => null);
+      if (!chosen) return;
+      noteBackend(chosen.backend);
+      // one silent step of the graph on wasm, at a small batch: the JavaScript and wasm code its
+      // step runs is compiled now rather than during the first step the user waits for (seeded:
+      // no later run changes). Not on the GPU backends: a software adapter may take seconds.
+      const small = parsed.ok && datasets && chosen.backend === 'wasm' && !control ? validateForTraining(smallBatch(parsed.graph), getSpec) : null;
+      if (!small?.ok || !datasets) return;
+      warmStep = { paused: false, stopped: false };
+      await runTraining({ validated: small.graph, datasets, backend: 'wasm', steps: 1, emit: () => undefined }, warmStep);
+      warmStep = null;
+    })
+      // a warm-up that fails leaves Train to meet (and report) the same problem
+      .catch(() => undefined);
+    return warming;
   },
   pause() {
     if (control) control.paused = true;

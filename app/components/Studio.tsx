@@ -19,7 +19,7 @@ import type { SaveState } from '../lib/persist';
 import { centered, freeSpot } from '../lib/placement';
 import { ProbeContext, type Probe } from '../lib/probe';
 import { RunStore } from '../lib/run-store';
-import { TrainerClient } from '../lib/trainer-client';
+import { useTrainerClient } from '../lib/use-trainer-client';
 import { useRun } from '../lib/use-run';
 import { useStepMode } from '../lib/use-step-mode';
 import { Banner, type BannerInfo } from './Banner';
@@ -81,8 +81,9 @@ function StudioShell() {
   const runIssues = useRun(runStore, (s) => s.issues);
   // The views describe the graph that trained (a queued preset), else the canvas's.
   const runGraph = useRun(runStore, (s) => s.graph);
-  const client = useRef<TrainerClient | null>(null);
-  const getClient = useCallback(() => (client.current ??= new TrainerClient()), []);
+  // Issues the worker reported describe the graph as it was when the run started.
+  const structure = structureKey(graph);
+  const getClient = useTrainerClient(ready, graph, structure, backend);
   const [dockOpen, setDockOpen] = useState(false);
   const [probe, setProbe] = useState<Probe | null>(null);
   const [projection, setProjection] = useState<Projection>('pca');
@@ -93,10 +94,6 @@ function StudioShell() {
   const closeNotice = useCallback(() => setNotice(null), []);
   const wireRefused = useCallback((m: string) => notify(m, 'error'), [notify]);
 
-  useEffect(() => () => client.current?.dispose(), []);
-
-  // Issues the worker reported describe the graph as it was when the run started.
-  const structure = structureKey(graph);
   useEffect(() => runStore.clearIssues(), [structure, runStore]);
 
   const nodeIssues = useMemo(() => {
@@ -301,9 +298,9 @@ function StudioShell() {
             blocking={blocking}
             onTrain={stepMode.train}
             onStep={stepMode.step}
-            onPause={() => client.current?.pause()}
-            onResume={() => client.current?.resume()}
-            onStop={() => client.current?.stop()}
+            onPause={() => getClient().pause()}
+            onResume={() => getClient().resume()}
+            onStop={() => getClient().stop()}
           />
         </aside>
         {teach.dialog}

@@ -3,7 +3,8 @@
 // never downloads tfjs at all; this file only speaks the typed Comlink API.
 import * as Comlink from 'comlink';
 import type { Graph, PortRef } from '../../engine/graph';
-import { GPU_LOST, type TrainEvent, type TrainOptions, type TrainerApi } from '../../workers/protocol';
+import { GPU_LOST, type BackendChoice, type TrainEvent, type TrainOptions, type TrainerApi } from '../../workers/protocol';
+import { markRunStart } from './run-marks';
 
 /** How long a run's observers wait for its done event after train() resolved. */
 const DONE_GRACE_MS = 2000;
@@ -30,7 +31,7 @@ export class TrainerClient {
   /** Set when a run's GPU device was lost: later runs skip WebGPU (this page's GPU may not come back). */
   private gpuLost = false;
 
-  /** The worker is created on the first Train, not on page load: most visits only edit. */
+  /** The worker is created by warm() once the page is idle, else on the first Train. */
   private ensure(): Comlink.Remote<TrainerApi> {
     if (this.api) return this.api;
     // Keep `new URL(...)` literally inside `new Worker(...)`: that is the form Next's bundler
@@ -144,11 +145,26 @@ export class TrainerClient {
     api.setProjection(this.projection).catch(() => undefined);
     try {
       // after a lost GPU device, WebGPU is skipped: auto (or an explicit webgpu) starts at WebGL
-      const opts = this.gpuLost && (options.backend === 'auto' || options.backend === 'webgpu') ? { ...options, backend: 'webgl' as const } : options;
-      await Promise.race([api.train(graph, opts, Comlink.proxy(onEvent)), crashed]);
+      const opts = { ...options, backend: this.backendFor(options.backend) };
+      await Promise.race([api.train(graph, opts, Comlink.proxy(markRunStart(onEvent))), crashed]);
     } finally {
       this.crash = null;
     }
+  }
+
+  /** After a lost GPU device, WebGPU is skipped: auto (or an explicit webgpu) starts at WebGL. */
+  private backendFor(b: BackendChoice): BackendChoice {
+    return this.gpuLost && (b === 'auto' || b === 'webgpu') ? 'webgl' : b;
+  }
+
+  /**
+   * Starts the worker, its backend and the graph's datasets before Train is pressed (the
+   * page is open long before that), so the first step does not wait for them.
+   */
+  warm(graph: Graph, backend: BackendChoice): void {
+    this.ensure()
+      .warm(graph, this.backendFor(backend))
+      .catch(() => undefined);
   }
 
   // Control calls are fire-and-forget: a worker that already finished has nothing to pause.

@@ -66,17 +66,20 @@ export async function trainSession(o: SessionOptions): Promise<DoneEvent> {
   const valid = v.graph;
   // the data comes first: `auto` may time a few steps of the graph on each backend
   let datasets;
+  const t0 = performance.now();
   try {
     datasets = await loadDatasets(valid.datasets, o.readAsset, o.readStored);
   } catch (e) {
     return failed(o.emit, `could not load the dataset: ${(e as Error).message}`);
   }
+  const t1 = performance.now();
   let backend;
   try {
     backend = await selectBackend(o.backend, valid.needsConv, { key: graphShapeKey(valid), time: (b) => timeSteps(valid, datasets, b) });
   } catch (e) {
     return failed(o.emit, (e as Error).message);
   }
-  o.emit({ type: 'backend', backend: backend.backend, skipped: backend.skipped, why: backend.why, ...(backend.threads ? { threads: backend.threads } : {}) });
+  const startMs = { data: t1 - t0, backend: performance.now() - t1 };
+  o.emit({ type: 'backend', backend: backend.backend, skipped: backend.skipped, why: backend.why, ...(backend.threads ? { threads: backend.threads } : {}), startMs });
   return runTraining({ validated: valid, datasets, backend: backend.backend, steps: o.steps, emit: o.emit, evaluate: o.evaluate, monitors: o.monitors, monitorFloorMs: o.monitorFloorMs, embeddingsAtEnd: o.embeddingsAtEnd, weightsAtEnd: o.weightsAtEnd, initialWeights: o.initialWeights }, o.control);
 }

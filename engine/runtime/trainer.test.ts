@@ -40,7 +40,9 @@ test('the denoising autoencoder learns: loss falls, images and backend are repor
   assert.equal(done.state, 'done');
   assert.equal(done.steps, 120);
   assert.equal(done.backend, 'cpu');
-  assert.deepEqual(events.find((e) => e.type === 'backend'), { type: 'backend', backend: 'cpu', skipped: [], why: 'chosen in the run settings' });
+  const { startMs, ...backend } = events.find((e) => e.type === 'backend') as Extract<TrainEvent, { type: 'backend' }>;
+  assert.deepEqual(backend, { type: 'backend', backend: 'cpu', skipped: [], why: 'chosen in the run settings' });
+  assert.ok(startMs && startMs.data >= 0 && startMs.backend >= 0, 'the time spent on data and backend start is reported');
   assert.deepEqual(metrics.map((m) => m.step).slice(0, 3), [1, 10, 20]);
   const first = metrics[0].losses.recon;
   const last = metrics.at(-1)!.losses.recon;

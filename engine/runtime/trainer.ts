@@ -19,6 +19,7 @@ import type { GraphIssue } from '../types';
 import { applyLiveParams } from './live-params';
 import { StepStats } from './step-stats';
 import { fusedOptimizer, type FusedOptimizer } from './optimizer';
+import { InitialState } from './initial-views';
 
 /** Steps between divergence reads when logEvery is longer. */
 const READ_EVERY = 50;
@@ -140,11 +141,14 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
   }
   const budget = new MonitorBudget(undefined, opts.monitorFloorMs);
   const snapshot = viewSnapshots({ plan, monitors, subset, galleryRows, gridIdx, control, emit });
+  let initial: InitialState | null = null;
   emit({ type: 'state', state: 'running' });
 
   try {
-    // the UI shows the untrained state first, so the change is visible
-    if ((totalSteps > 0 || opts.initialWeights) && monitors.latent) await snapshot(0, true);
+    // the UI shows the untrained state too, so the change is visible: after the first step's
+    // losses when a step follows (initial-views.ts), else now
+    if (monitors.latent && totalSteps > 0) initial = new InitialState(plan);
+    else if (monitors.latent && opts.initialWeights) await snapshot(0, true);
     for (step = 1; step <= totalSteps; step++) {
       if (control.paused) {
         emit({ type: 'state', state: 'paused' });
@@ -258,6 +262,11 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
           emit({ type: 'metrics', step, losses, totals: totalsOut, gradNorms: Object.fromEntries(normList), learningRate: settings.learningRate, wallMs, stepsPerSec: step / (wallMs / 1000) });
         }
       }
+      if (initial) {
+        const first = initial;
+        initial = null;
+        await first.show(() => snapshot(0, true));
+      }
       const wantLatent = monitors.latent && (step % settings.latentEvery === 0 || step === totalSteps || !!control.refreshLatent);
       // the views and evaluation get a bounded share of the run (monitor-budget.ts); the last refresh always runs
       const allowed = (final: boolean) => {
@@ -297,6 +306,7 @@ export async function runTraining(opts: RunOptions, control: Control = { paused:
     }
     outcome = { state: 'failed', steps: completed, error: err.message };
   } finally {
+    initial?.dispose();
     tf.dispose(pending.map(([, , t]) => t));
     for (const o of optimizers.values()) o.dispose();
     plan.dispose();
