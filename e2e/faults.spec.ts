@@ -8,12 +8,17 @@ import { StudioPage } from './pages/studio';
 
 test.setTimeout(300_000);
 
-/** The training worker (the import worker, when there is one, answers false). */
+/**
+ * The training worker (the import worker, when there is one, answers false). tfjs's wasm
+ * pthreads are workers too, loaded from blob: URLs; a running one sits in Atomics.wait and
+ * never answers an evaluate, so they are skipped.
+ */
 async function trainerWorker(page: Page): Promise<Worker> {
   let found: Worker | undefined;
   await expect
     .poll(async () => {
       for (const w of page.workers()) {
+        if (w.url().startsWith('blob:')) continue;
         if (await w.evaluate(() => typeof (self as unknown as { __trainerWorker?: boolean }).__trainerWorker === 'boolean').catch(() => false)) found = w;
       }
       return !!found;
