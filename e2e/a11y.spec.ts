@@ -2,22 +2,14 @@
 // canvas, a node is added, selected and moved without the mouse, and axe finds
 // no serious or critical violation in the studio, the Runs drawer or the compare view,
 // in the light theme and in the dark one.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { seriousViolations } from './pages/axe';
 import { EditorPage } from './pages/editor';
 import { RunsPage } from './pages/runs';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
-async function seriousViolations(page: Page, include?: string) {
-  let axe = new AxeBuilder({ page });
-  if (include) axe = axe.include(include);
-  const { violations } = await axe.analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 test('Tab reaches the canvas through the skip link; add, select and move a node by keyboard alone', async ({ page }) => {
   const ed = new EditorPage(page);

@@ -3,6 +3,7 @@
 // A chosen pair — one the C key would not pick — is wired with arrows and Enter,
 // wires are removed, focus stays in sensible places, and Ctrl+Z undoes each change.
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './pages/axe';
 import { EditorPage, overlaps } from './pages/editor';
 
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -47,6 +48,7 @@ test('Shift+C: remove chosen wires, wire a chosen port pair with arrows and Ente
   await expect(port).toBeFocused();
   const wires = dialog.getByRole('region', { name: 'Wires of recon' });
   await expect(wires.getByRole('listitem')).toHaveText([/decoder\.out → recon\.prediction/, /data\.image → recon\.target/]);
+  expect(await seriousViolations(page, '[data-testid="wire-dialog"]')).toEqual([]);
 
   // remove data.image → recon.target; focus moves to the next wire's Remove button
   await tabUntil(page, '[aria-label="Remove wire data.image → recon.target"]');
@@ -115,6 +117,8 @@ test('Shift+C: remove chosen wires, wire a chosen port pair with arrows and Ente
 });
 
 test('Shift+C with two selected nodes offers only wires between them, with none says what to do; New node for a port wires one in', async ({ page }) => {
+  // in the dark theme, where the dialog's refused ports (muted text) must stay readable
+  await page.emulateMedia({ colorScheme: 'dark' });
   const ed = new EditorPage(page);
   await ed.goto();
   await ed.openPreset('Autoencoder');
@@ -140,6 +144,7 @@ test('Shift+C with two selected nodes offers only wires between them, with none 
   await page.keyboard.press('Shift+C');
   const wires = page.getByRole('dialog', { name: 'Wires of Encoder (encoder)' });
   await expect(wires.getByLabel('Port of encoder')).toHaveValue('out:out');
+  expect(await seriousViolations(page, '[data-testid="wire-dialog"]')).toEqual([]);
   await tabUntil(page, 'button.btn--ghost');
   await expect(page.locator(':focus')).toHaveText('New node for encoder.out…');
   await page.keyboard.press('Enter');
@@ -151,7 +156,7 @@ test('Shift+C with two selected nodes offers only wires between them, with none 
   expect(await savedWires(ed)).toContain('encoder.out>projector-1.in');
 });
 
-test('every editing command of the canvas by keyboard alone: select, copy/paste, duplicate, cut, layout, undo/redo, blocks, theme', async ({ page }) => {
+test('every editing command of the canvas by keyboard alone: select, copy/paste, duplicate, cut, layout, undo/redo, blocks, theme, F6 between regions', async ({ page }) => {
   const ed = new EditorPage(page);
   await ed.openPresetFresh('Autoencoder', 4);
   const selected = page.locator('.react-flow__node.selected');
@@ -221,7 +226,12 @@ test('every editing command of the canvas by keyboard alone: select, copy/paste,
 
   // save the selection as a block from the top bar, insert it from the palette and from quick add
   await selectPair();
-  await tabUntil(page, '[aria-label="Save selection as block"]', 'Shift+Tab', 250);
+  // F6 moves between regions: back from the canvas to the palette, then to the top bar
+  await page.keyboard.press('Shift+F6');
+  await expect(page.locator('.studio__palette :focus')).toHaveCount(1);
+  await page.keyboard.press('Shift+F6');
+  await expect(page.locator('.topbar :focus')).toHaveCount(1);
+  await tabUntil(page, '[aria-label="Save selection as block"]', 'Tab', 20);
   await page.keyboard.press('Enter');
   const save = page.getByTestId('save-block');
   await expect(save.getByLabel('Name')).toBeFocused();
@@ -229,6 +239,7 @@ test('every editing command of the canvas by keyboard alone: select, copy/paste,
   await page.keyboard.press('Enter');
   await expect(save).toBeHidden();
   await expect(page.getByRole('button', { name: 'Save selection as block' })).toBeFocused();
+  await page.keyboard.press('F6');
   await tabUntil(page, '[aria-label="Keyboard pair"]', 'Tab', 250);
   await page.keyboard.press('Enter');
   await expect(ed.nodes).toHaveCount(6);
@@ -239,7 +250,10 @@ test('every editing command of the canvas by keyboard alone: select, copy/paste,
 
   // the theme toggle is a button in the top bar
   const theme = page.getByTestId('theme-toggle');
-  await tabUntil(page, '[data-testid="theme-toggle"]', 'Shift+Tab', 250);
+  // quick add handed focus back to the palette's block button
+  await page.keyboard.press('Shift+F6');
+  await expect(page.locator('.topbar :focus')).toHaveCount(1);
+  await tabUntil(page, '[data-testid="theme-toggle"]', 'Tab', 40);
   await expect(theme).toHaveText('System');
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
