@@ -258,3 +258,45 @@ test('every editing command of the canvas by keyboard alone: select, copy/paste,
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });
+
+test('notes and frames by keyboard: + Note writes one, Enter on a note or a frame label edits it again', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.openPresetFresh('Autoencoder', 4);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await tabUntil(page, '.annotation-tools button:first-child');
+  await page.keyboard.press('Enter');
+  const note = page.getByTestId('note-note-1');
+  await expect(note.getByLabel('Note text')).toBeFocused();
+  await page.keyboard.type('first');
+  await page.keyboard.press('Control+Enter');
+  await expect(note).toContainText('first');
+  // the field closed by key hands focus to the shown text, a Tab stop where Enter opens it again
+  const edit = note.getByRole('button', { name: 'Edit note text: first' });
+  await expect(edit).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(note.getByLabel('Note text')).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.type(', then more');
+  await page.keyboard.press('Control+Enter');
+  await expect(note).toContainText('first, then more');
+
+  await tabUntil(page, '.annotation-tools button:last-child', 'Tab', 250);
+  await page.keyboard.press('Enter');
+  const frame = page.getByTestId('frame-frame-1');
+  await tabUntil(page, '.annotation-frame [role="button"]', 'Shift+Tab', 250);
+  await page.keyboard.press('F2');
+  await expect(frame.getByLabel('Frame label')).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Bottleneck');
+  await page.keyboard.press('Enter');
+  await expect(frame).toContainText('Bottleneck');
+  await expect(frame.getByRole('button', { name: 'Edit frame label: Bottleneck' })).toBeFocused();
+  const g = JSON.parse(await ed.savedGraph());
+  expect(g.meta.annotations.notes[0].text).toBe('first, then more');
+  expect(g.meta.annotations.frames[0].label).toBe('Bottleneck');
+  // one undo takes the label back
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+z');
+  await expect(frame).not.toContainText('Bottleneck');
+});

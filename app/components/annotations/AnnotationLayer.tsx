@@ -5,7 +5,7 @@
 // change is one undoable store action (app/lib/annotations.ts). Frames sit under
 // the nodes and let clicks through except on their label and resize corner.
 import { Panel, ViewportPortal, useStore } from '@xyflow/react';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Frame, Note } from '../../../engine/teach';
 import { addFrame, addNote, moveAnnotation, removeAnnotation, resizeFrame, setAnnotationText, type AnnotationKind } from '../../lib/annotations';
 import { useStudio } from '../../lib/graph-store';
@@ -20,20 +20,50 @@ interface ItemProps {
   onRemove(): void;
 }
 
-/** A text shown as a field while `editing`; it commits when it loses focus. */
-function Editable({ value, placeholder, multiline, label, editing, onDone }: { value: string; placeholder: string; multiline: boolean; label: string; editing: boolean; onDone(v: string | null): void }) {
-  if (!editing) return <span className={value ? 'annotation__text' : 'annotation__text is-empty'}>{value || placeholder}</span>;
+/**
+ * A text shown as a field while `editing`; it commits when it loses focus. Shown, it is a
+ * Tab stop where Enter (or F2) starts editing: the keyboard's double-click.
+ */
+function Editable({ value, placeholder, multiline, label, editing, refocus, onStart, onDone }: { value: string; placeholder: string; multiline: boolean; label: string; editing: boolean; refocus?(): boolean; onStart?(): void; onDone(v: string | null, byKey: boolean): void }) {
+  const byKey = useRef(false);
+  if (!editing) {
+    const cls = value ? 'annotation__text' : 'annotation__text is-empty';
+    if (!onStart) return <span className={cls}>{value || placeholder}</span>;
+    return (
+      <span
+        className={`${cls} nodrag`}
+        role="button"
+        tabIndex={0}
+        // a field closed by Enter or Esc hands focus back here, not to the page
+        ref={(el) => {
+          if (el && refocus?.()) el.focus();
+        }}
+        aria-label={`Edit ${label.toLowerCase()}${value ? `: ${value.slice(0, 80)}` : ''}`}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter' && e.key !== 'F2') return;
+          e.preventDefault();
+          e.stopPropagation();
+          onStart();
+        }}
+      >
+        {value || placeholder}
+      </span>
+    );
+  }
   const common = {
     autoFocus: true,
     defaultValue: value,
     'aria-label': label,
     className: 'annotation__field nodrag nopan nowheel',
-    onBlur: (e: { target: { value: string } }) => onDone(e.target.value === value ? null : e.target.value),
+    onBlur: (e: { target: { value: string } }) => onDone(e.target.value === value ? null : e.target.value, byKey.current),
     onPointerDown: (e: React.PointerEvent) => e.stopPropagation(),
     onKeyDown: (e: React.KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       // keys typed here are text, not canvas shortcuts (Delete, Ctrl+Z)
       e.stopPropagation();
-      if (e.key === 'Escape' || (e.key === 'Enter' && (!multiline || e.ctrlKey || e.metaKey))) e.currentTarget.blur();
+      if (e.key === 'Escape' || (e.key === 'Enter' && (!multiline || e.ctrlKey || e.metaKey))) {
+        byKey.current = true;
+        e.currentTarget.blur();
+      }
     },
   };
   return multiline ? <textarea rows={4} maxLength={2000} {...common} /> : <input maxLength={200} {...common} />;
@@ -42,11 +72,19 @@ function Editable({ value, placeholder, multiline, label, editing, onDone }: { v
 /** Editing state of one annotation's text: double-click starts it (unless read-only), blur ends it. */
 function useEditing(readOnly: boolean, initially: boolean, onText: (t: string) => void) {
   const [editing, setEditing] = useState(initially && !readOnly);
+  const back = useRef(false);
   return {
     editing,
-    start: () => !readOnly && setEditing(true),
-    done: (v: string | null) => {
+    // read once: focus returns to the shown text once, right after the field closed by key
+    refocus: () => {
+      const r = back.current;
+      back.current = false;
+      return r;
+    },
+    start: readOnly ? undefined : () => setEditing(true),
+    done: (v: string | null, byKey: boolean) => {
       setEditing(false);
+      back.current = byKey;
       if (v !== null) onText(v);
     },
   };
@@ -67,7 +105,7 @@ function NoteItem({ note, zoom, readOnly, onMove, onText, onRemove }: ItemProps 
         )}
       </div>
       <div className="annotation-note__body" onDoubleClick={edit.start} title={readOnly ? undefined : 'Double-click to edit'}>
-        <Editable value={note.text} placeholder="Double-click to write" multiline label="Note text" editing={edit.editing} onDone={edit.done} />
+        <Editable value={note.text} placeholder="Double-click to write" multiline label="Note text" editing={edit.editing} refocus={edit.refocus} onStart={edit.start} onDone={edit.done} />
       </div>
     </div>
   );
@@ -89,7 +127,7 @@ function FrameItem({ frame, zoom, readOnly, onMove, onText, onRemove, onResize }
       <div className="annotation-frame" data-testid={`frame-body-${frame.id}`} style={box} />
       <div className="annotation-frame annotation-frame--chrome" data-testid={`frame-${frame.id}`} style={box}>
         <div className="annotation-frame__label nopan" {...drag.handlers} aria-label="Move frame" onDoubleClick={edit.start} title={readOnly ? undefined : 'Drag to move, double-click to rename'}>
-          <Editable value={frame.label} placeholder="Label" multiline={false} label="Frame label" editing={edit.editing} onDone={edit.done} />
+          <Editable value={frame.label} placeholder="Label" multiline={false} label="Frame label" editing={edit.editing} refocus={edit.refocus} onStart={edit.start} onDone={edit.done} />
           {!readOnly && (
             <button type="button" className="annotation__remove" aria-label="Delete frame" onPointerDown={(e) => e.stopPropagation()} onClick={onRemove}>
               ×
