@@ -25,11 +25,8 @@ async function zoom(page: Page): Promise<number> {
   return page.locator('.react-flow__viewport').evaluate((e) => Number(/scale\(([\d.]+)\)/.exec((e as HTMLElement).style.transform)?.[1] ?? 0));
 }
 
-/** The smallest node text as drawn on screen (its font size times the canvas zoom), once the view has settled. */
+/** The smallest node text as drawn on screen: its font size times the canvas zoom. */
 async function nodeTextPx(page: Page): Promise<number> {
-  let last = '';
-  const transform = () => page.locator('.react-flow__viewport').evaluate((e) => (e as HTMLElement).style.transform);
-  await expect.poll(async () => last === (last = await transform()), { message: 'the view settles' }).toBe(true);
   const z = await zoom(page);
   const sizes = await page
     .locator('.flow-node__title, .flow-node__port-label, .flow-node__params dt, .flow-node__params dd, .flow-node__issues li')
@@ -37,12 +34,20 @@ async function nodeTextPx(page: Page): Promise<number> {
   return Math.min(...sizes) * z;
 }
 
+/** Waits until the view holds still with the smallest node text at `px` or more on screen. */
+async function settlesReadable(page: Page, px: number, message: string) {
+  let last = '';
+  const transform = () => page.locator('.react-flow__viewport').evaluate((e) => (e as HTMLElement).style.transform);
+  await expect.poll(async () => last === (last = await transform()) && (await nodeTextPx(page)) >= px, { message }).toBe(true);
+}
+
 /**
  * Node text on screen when a preset opens with the default panels: 11 px or more at
- * 1440×900; at 1024×768 the canvas is 528 px wide and the wider presets open whole
- * at a smaller zoom (see docs/editor.md), never below this.
+ * 1440×900. At 1024×768 (a 528 px canvas) a preset that would open under 8 px is laid out
+ * again by ELK (see ARCHITECTURE.md); these still open whole below 11 px there (8–9.2 px; the last two keep their drawn layout at 8.3 px).
  */
-const TEXT_PX = { 1440: 11, 1024: 6.5 } as const;
+const NARROW_SMALL: readonly string[] = ['Contractive autoencoder', 'Variational autoencoder', 'GAN', 'MoCo v2', 'BYOL', 'SimSiam', 'DINO', 'I-JEPA', 'Sparse coding (ISTA)', 'Latent-variable EBM'];
+const textPx = (width: number, title: string) => (width >= 1440 || !NARROW_SMALL.includes(title) ? 11 : 7.5);
 
 for (const size of SIZES) {
   test.describe(`${size.width}×${size.height}`, () => {
@@ -96,6 +101,7 @@ for (const size of SIZES) {
         for (const title of titles) {
           await ed.openPreset(title);
           await expect(ed.toast).toContainText(title);
+          if (!dock) await settlesReadable(page, textPx(size.width, title), `${title}: node text of ${textPx(size.width, title)} px or more on screen`);
           const pane = (await ed.pane.boundingBox())!;
           // the whole graph is framed (within the pane), at no more than 100 %
           await expect
@@ -105,7 +111,6 @@ for (const size of SIZES) {
             }, { message: `${title}: every node in view` })
             .toBe(true);
           expect(await zoom(page)).toBeLessThanOrEqual(1);
-          if (!dock) expect(await nodeTextPx(page), `${title}: node text on screen (px)`).toBeGreaterThanOrEqual(TEXT_PX[size.width as 1440 | 1024]);
           const nodes: Box[] = await rect(page, '.react-flow__node');
           // labels: folding runs a frame after the view settles
           await expect

@@ -138,11 +138,11 @@ function StudioShell() {
   );
 
   const replaceGraph = useCallback(
-    (next: Graph, message: string) => {
+    (next: Graph, message: string, fit = false) => {
       const previous = graph;
       // a port chosen for the latent plot belongs to the graph being replaced
       chooseProbe(null);
-      dispatch({ type: 'replace', graph: next });
+      dispatch({ type: 'replace', graph: next, fit });
       setBanner(null);
       const undo = previous.nodes.length > 0 ? { label: 'Undo', run: () => dispatch({ type: 'replace', graph: previous }) } : undefined;
       // the replaced graph stays one click away (Recent), whatever replaced it
@@ -152,7 +152,7 @@ function StudioShell() {
     [graph, notify, chooseProbe],
   );
 
-  const choosePreset = useCallback((p: Preset) => replaceGraph(presetGraph(p.name) ?? structuredClone(p.graph), `Loaded the “${p.title}” preset`), [replaceGraph]);
+  const choosePreset = useCallback((p: Preset) => replaceGraph(presetGraph(p.name) ?? structuredClone(p.graph), `Loaded the “${p.title}” preset`, true), [replaceGraph]);
 
   const data = useDataFeature({ graph, replaceGraph, notify });
   const teach = useTeach({ ready, graph, replaceGraph, setBanner, notify, chooseProjection, onBackend, projection, backend });

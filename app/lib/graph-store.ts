@@ -33,8 +33,11 @@ export interface StudioState {
 export type MetaField = 'name' | 'notes' | 'seed';
 
 export type StudioAction =
-  /** `resetHistory`: a graph restored at start-up is where undo stops, not an edit. */
-  | { type: 'replace'; graph: Graph; resetHistory?: boolean }
+  /**
+   * `resetHistory`: a graph restored at start-up is where undo stops, not an edit.
+   * `fit`: a ready-made layout (a preset) that the editor may lay out again to read on a narrow canvas.
+   */
+  | { type: 'replace'; graph: Graph; resetHistory?: boolean; fit?: boolean }
   | { type: 'addNode'; nodeType: string; position: { x: number; y: number } }
   /** `group`: the updates of one drag share it, so the drag is one undo entry. */
   | { type: 'moveNodes'; positions: { id: string; x: number; y: number }[]; group?: string }
@@ -66,13 +69,13 @@ export function initialState(graph: Graph): StudioState {
 
 /**
  * Which undo entry an edit folds into: the keystrokes of one field, the updates of one
- * drag. A loaded graph and a paste open a group of their own (`swap-<revision>`,
- * `insert:<new ids>`), so a layout run right after them joins their entry.
+ * drag. A loaded graph and a paste open a group of their own (`swap-<revision>`, with
+ * `:fit` for a preset; `insert:<new ids>`), so a layout run right after them joins their entry.
  */
 export function undoGroup(action: StudioAction, next: StudioState): string | null {
   switch (action.type) {
     case 'replace':
-      return `swap-${next.revision}`;
+      return `swap-${next.revision}${action.fit ? ':fit' : ''}`;
     case 'insert':
       return `insert:${next.selectedNodes.join(',')}`;
     case 'moveNodes':

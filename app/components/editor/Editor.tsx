@@ -10,7 +10,8 @@ import { blockFromSelection } from '../../lib/blocks/block';
 import { pairWire } from '../../lib/connect-pair';
 import { extractFragment, type Fragment } from '../../lib/fragment';
 import { nextNodeId, useStudio, type StudioAction } from '../../lib/graph-store';
-import { layoutGraph } from '../../lib/layout';
+import { NODE_TEXT_PX, READABLE_ZOOM } from '../../lib/framing';
+import { fitZoom, layoutGraph } from '../../lib/layout';
 import { NODE_SIZE, centered } from '../../lib/placement';
 import { compatibleItems, nodeItems, type QuickItem } from '../../lib/quick-add';
 import { getSpec } from '../../../nodes/registry';
@@ -36,6 +37,12 @@ interface EditorProps {
 }
 
 const DUPLICATE_OFFSET = 40;
+/**
+ * A preset's own layout (drawn for the 1440×900 canvas) is replaced by the auto-layout only
+ * where it would open with node text under 8 px (the 528 px canvas of a 1024×768 window),
+ * and only for one that reads at least a tenth better, or readable.
+ */
+const REFIT_BELOW = 8 / NODE_TEXT_PX;
 
 export function Editor({ canvasBox, analysis, notify }: EditorProps) {
   const { state, dispatch } = useStudio();
@@ -77,15 +84,21 @@ export function Editor({ canvasBox, analysis, notify }: EditorProps) {
   const live = useRef(state);
   live.current = state;
   const layout = useCallback(
-    async (group?: string, only?: readonly string[]) => {
+    async (group?: string, only?: readonly string[], fitOnly = false) => {
       const g = live.current.graph;
       if (g.nodes.length === 0) return;
       // the canvas area the framing uses: a graph too wide for it is wrapped into rows
       const box = canvasBox.current?.getBoundingClientRect();
       const view = box && box.width > 0 ? { width: box.width - 2 * MARGIN, height: box.height - 2 * MARGIN } : undefined;
-      const positions = await layoutGraph(g, live.current.measured, only, view);
+      const { measured } = live.current;
+      const zoomOf = (ps: readonly { id: string; x: number; y: number }[]) => (view ? fitZoom(ps.map((p) => ({ ...p, ...(measured[p.id] ?? NODE_SIZE) })), view) : 1);
+      const before = zoomOf(g.nodes.map((n) => ({ id: n.id, ...n.position })));
+      // fitOnly (a preset just opened): its own layout stays unless it would open too small to read
+      if (fitOnly && before >= REFIT_BELOW) return;
+      const positions = await layoutGraph(g, measured, only, view);
       // another graph arrived while ELK worked: these positions are not for it
       if (group && live.current.history.group !== group) return;
+      if (fitOnly && zoomOf(positions) < Math.min(READABLE_ZOOM, before * 1.1)) return;
       dispatch({ type: 'moveNodes', positions, group });
       if (!only) requestFrame();
     },
