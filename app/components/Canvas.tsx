@@ -181,7 +181,7 @@ function CanvasView({ analysis, nodeIssues, onNotice, onDropFiles, frameKey }: C
       aria-label="Graph canvas"
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="var(--grid)" />
-      <Controls showInteractive={false} position="bottom-left" />
+      <Controls showInteractive={false} position="bottom-left" orientation="horizontal" />
       {showMinimap && (
         <MiniMap
           position="bottom-right"

@@ -41,3 +41,10 @@ test('a graph too big for either keeps the band when the full height gains nothi
   assert.equal(v.band, true);
   assert.equal(v.zoom, 760 / 3000);
 });
+
+test('giving up the band still keeps the zoom buttons strip free', () => {
+  const v = frameGraph({ x: 0, y: 0, width: 500, height: 800 }, 800, 840, 20, 140, 30);
+  assert.equal(v.band, false);
+  assert.equal(v.zoom, (840 - 40 - 30) / 800);
+  assert.ok(v.y + 800 * v.zoom <= 840 - 20 - 30 + 1e-9);
+});

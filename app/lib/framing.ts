@@ -44,11 +44,11 @@ export function frameViewport(bounds: Rect, width: number, height: number, m: Ma
 /**
  * Frames the graph above a band kept free at the bottom (for the minimap), unless
  * the band would push the zoom below READABLE_ZOOM while the full height would
- * not: then the graph uses the full height and `band` is false (the minimap
- * gives way to readable text).
+ * not: then the graph uses the full height less `low` (the zoom buttons' strip)
+ * and `band` is false (the minimap gives way to readable text).
  */
-export function frameGraph(bounds: Rect, width: number, height: number, margin: number, band: number): Viewport & { band: boolean } {
-  const m = { top: margin, right: margin, bottom: margin, left: margin };
+export function frameGraph(bounds: Rect, width: number, height: number, margin: number, band: number, low = 0): Viewport & { band: boolean } {
+  const m = { top: margin, right: margin, bottom: margin + Math.min(low, band), left: margin };
   const banded = frameViewport(bounds, width, height, { ...m, bottom: margin + band });
   if (band <= 0 || banded.zoom >= READABLE_ZOOM) return { ...banded, band: band > 0 };
   const full = frameViewport(bounds, width, height, m);

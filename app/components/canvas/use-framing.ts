@@ -12,6 +12,8 @@ import type { StudioFlowEdge } from '../TypedEdge';
 import type { StudioFlowNode } from '../FlowNode';
 
 export const MARGIN = 28;
+/** The zoom buttons' strip (26 px high, 15 px from the bottom) reaches this far above MARGIN. */
+export const CONTROLS_BAND = 20;
 /** The minimap's box (168 × 112) plus React Flow's 15 px panel margin. */
 export const MINIMAP = { width: 168, height: 112, band: 112 + 15 + 8 };
 /** Below this canvas height the minimap would cover the graph: it is hidden. */
@@ -85,7 +87,7 @@ export function useFraming(revision: number, frameKey: string | undefined, graph
     const bounds = rf.getNodesBounds(rf.getNodes());
     // Always the whole graph: tests and tours across the app expect every node of a freshly
     // opened graph on screen; the preset layouts fit 1440×900 at a readable zoom.
-    const vp = frameGraph(bounds, w, h, MARGIN, tall ? MINIMAP.band : 0);
+    const vp = frameGraph(bounds, w, h, MARGIN, tall ? MINIMAP.band : CONTROLS_BAND, CONTROLS_BAND);
     void rf.setViewport({ x: vp.x, y: vp.y, zoom: vp.zoom });
     // a graph too tall for the space above the band still reaches into it: no minimap then
     const box = { left: w - PANEL_MARGIN - MINIMAP.width, top: h - PANEL_MARGIN - MINIMAP.height };

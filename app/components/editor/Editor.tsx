@@ -25,7 +25,7 @@ import { useClipboard } from './use-clipboard';
 import { useEditorKeys } from './use-editor-keys';
 import { useTidy } from './use-tidy';
 import { WireDialog, type WireTarget } from './WireDialog';
-import { MARGIN, requestFrame } from '../canvas/use-framing';
+import { CONTROLS_BAND, MARGIN, requestFrame } from '../canvas/use-framing';
 import './Editor.css';
 
 type Point = { x: number; y: number };
@@ -89,7 +89,7 @@ export function Editor({ canvasBox, analysis, notify }: EditorProps) {
       if (g.nodes.length === 0) return;
       // the canvas area the framing uses: a graph too wide for it is wrapped into rows
       const box = canvasBox.current?.getBoundingClientRect();
-      const view = box && box.width > 0 ? { width: box.width - 2 * MARGIN, height: box.height - 2 * MARGIN } : undefined;
+      const view = box && box.width > 0 ? { width: box.width - 2 * MARGIN, height: box.height - 2 * MARGIN - CONTROLS_BAND } : undefined;
       const { measured } = live.current;
       const zoomOf = (ps: readonly { id: string; x: number; y: number }[]) => (view ? fitZoom(ps.map((p) => ({ ...p, ...(measured[p.id] ?? NODE_SIZE) })), view) : 1);
       const before = zoomOf(g.nodes.map((n) => ({ id: n.id, ...n.position })));
