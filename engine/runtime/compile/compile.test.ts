@@ -46,6 +46,16 @@ test('GAN: the discriminator phase runs first and trains only the critic; the ge
   p.dispose();
 });
 
+/** Moves the online weights (as an optimizer step would); the copy must follow by m·θ_t + (1 − m)·θ_o with m = 0.99. */
+function assertEmaStep(p: Plan, online: tf.Variable, target: tf.Variable): void {
+  online.assign(tf.add(online, 1));
+  const before = target.dataSync().slice();
+  const o = online.dataSync().slice();
+  p.updateMirrors('after-step', 1, 100);
+  const after = target.dataSync();
+  for (let i = 0; i < 50; i++) assert.ok(Math.abs(after[i] - (0.99 * before[i] + 0.01 * o[i])) < 1e-6);
+}
+
 test('momentum encoder: non-trainable copies, and one EMA step is m·θ_t + (1 − m)·θ_o exactly', async () => {
   const g = small('byol');
   g.nodes.find((n) => n.id === 'momentum')!.params.schedule = 'constant';
@@ -53,18 +63,12 @@ test('momentum encoder: non-trainable copies, and one EMA step is m·θ_t + (1 �
   const mom = p.nodes.find((n) => n.id === 'momentum')!;
   assert.deepEqual(mom.mirrors!.map((m) => m.node.id), ['encoder', 'projector']);
   const m0 = mom.mirrors![0];
-  // the online weights move (as an optimizer step would); the copy must follow by the EMA rule
   const name = 'w0';
   const online = m0.node.vars[name];
   const target = m0.vars[name];
   assert.equal(target.trainable, false);
   assert.ok(p.phases[0].vars.every((v) => v.trainable) && !p.phases[0].vars.includes(target));
-  online.assign(tf.add(online, 1));
-  const before = target.dataSync().slice();
-  const o = online.dataSync().slice();
-  p.updateMirrors('after-step', 1, 100);
-  const after = target.dataSync();
-  for (let i = 0; i < 50; i++) assert.ok(Math.abs(after[i] - (0.99 * before[i] + 0.01 * o[i])) < 1e-6);
+  assertEmaStep(p, online, target);
   // before-step updates belong to MoCo-style encoders only
   const again = target.dataSync().slice();
   p.updateMirrors('before-step', 2, 100);
@@ -81,12 +85,7 @@ test('DINO: the teacher copies the DINO head too, prototype directions included,
   const online = head.node.vars.v;
   const target = head.vars.v;
   assert.equal(target.trainable, false);
-  online.assign(tf.add(online, 1));
-  const before = target.dataSync().slice();
-  const o = online.dataSync().slice();
-  p.updateMirrors('after-step', 1, 100);
-  const after = target.dataSync();
-  for (let i = 0; i < 50; i++) assert.ok(Math.abs(after[i] - (0.99 * before[i] + 0.01 * o[i])) < 1e-6);
+  assertEmaStep(p, online, target);
   p.dispose();
 });
 
