@@ -80,15 +80,19 @@ function WireForm({ target, analysis, onClose, onNewNode }: Omit<WireDialogProps
   const where = target.among ? ` on ${target.among.filter((n) => n !== target.node).map((n) => nodeTitle(graph, n)).join(', ')}` : '';
   const legend = own ? (own.side === 'out' ? `Wire ${target.node}.${own.port} into${where}` : `Feed ${target.node}.${own.port} from${where}`) : '';
 
+  const close = (
+    <div className="modal__actions">
+      <button type="button" className="btn" onClick={onClose}>
+        Close
+      </button>
+    </div>
+  );
+
   if (graph.meta.classroom.runOnly) {
     return (
       <>
         <p className="modal__text">This classroom link only lets you train: its wires cannot be changed.</p>
-        <div className="modal__actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Close
-          </button>
-        </div>
+        {close}
       </>
     );
   }
@@ -204,11 +208,7 @@ function WireForm({ target, analysis, onClose, onNewNode }: Omit<WireDialogProps
       <p className="wire-dialog__said" role="status">
         {said}
       </p>
-      <div className="modal__actions">
-        <button type="button" className="btn" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      {close}
     </>
   );
 }
