@@ -81,3 +81,58 @@ test('sticky notes and frames: create, write, move, resize, undo, delete; saved 
   expect(a.notes).toEqual([]);
   expect(a.frames).toHaveLength(1);
 });
+
+test('a note and a frame move with the arrow keys (Shift: 4× further), one undo entry per burst; the frame moves alone, as when dragged', async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await studio.openPreset('Autoencoder');
+  const record = async () => {
+    await studio.waitSaved();
+    return (await studio.getRecord('autosave')) as Saved & { nodes: { id: string; position: { x: number; y: number } }[] };
+  };
+  const live = page.locator('[id^="react-flow__aria-live"]');
+
+  await page.getByRole('button', { name: '+ Note' }).click();
+  const note = page.getByTestId('note-note-1');
+  await note.getByLabel('Note text').fill('moved by keys');
+  await note.getByLabel('Note text').press('Control+Enter');
+  // the note itself is a Tab stop (before its delete button and its text), named by its text
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(note).toBeFocused();
+  await expect(page.getByRole('group', { name: 'moved by keys' })).toBeFocused();
+  const n0 = (await record()).meta.annotations.notes[0];
+  const box0 = (await note.boundingBox())!;
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect.poll(async () => (await record()).meta.annotations.notes[0]).toMatchObject({ x: n0.x + 15, y: n0.y + 20 });
+  expect((await note.boundingBox())!.x).toBeGreaterThan(box0.x);
+  await expect(live).toHaveText(`Moved note down. New position, x: ${n0.x + 15}, y: ${n0.y + 20}`);
+  await expect(note).toBeFocused();
+  // the whole burst is one entry
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await record()).meta.annotations.notes[0]).toMatchObject({ x: n0.x, y: n0.y });
+
+  await page.getByRole('button', { name: '+ Frame' }).click();
+  const frame = page.getByTestId('frame-frame-1');
+  await frame.getByRole('button', { name: 'Edit frame label: Group' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(frame).toBeFocused();
+  const r0 = await record();
+  const f0 = r0.meta.annotations.frames[0];
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect.poll(async () => (await record()).meta.annotations.frames[0].x).toBe(f0.x - 40);
+  // a pause longer than 0.7 s ends the burst: the next press is an entry of its own
+  await page.waitForTimeout(900);
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(async () => (await record()).meta.annotations.frames[0].y).toBe(f0.y - 5);
+  const r1 = await record();
+  // nodes over the frame stay put, as when the frame is dragged by its label; so does the note
+  expect(r1.nodes).toEqual(r0.nodes);
+  expect(r1.meta.annotations.notes).toEqual(r0.meta.annotations.notes);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await record()).meta.annotations.frames[0]).toMatchObject({ x: f0.x - 40, y: f0.y });
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await record()).meta.annotations.frames[0]).toMatchObject({ x: f0.x, y: f0.y });
+});

@@ -122,7 +122,7 @@ test('quick add: a wire dropped on empty canvas offers nodes that fit and wires 
   await m.up();
   const dialog = page.getByTestId('quick-add');
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('Add a node after Encoder.out');
+  await expect(dialog).toContainText('Add a node after Encoder · latent');
   const options = dialog.getByRole('option');
   // an image-only augmentation cannot take a latent code
   await expect(dialog.getByRole('option', { name: /Gaussian noise/ })).toHaveCount(0);

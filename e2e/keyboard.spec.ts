@@ -42,20 +42,24 @@ test('Shift+C: remove chosen wires, wire a chosen port pair with arrows and Ente
   await expect(recon).toHaveClass(/selected/);
 
   await page.keyboard.press('Shift+C');
-  const dialog = page.getByRole('dialog', { name: 'Wires of Reconstruction loss (recon)' });
+  const dialog = page.getByRole('dialog', { name: 'Wires of Reconstruction loss', exact: true });
   await expect(dialog).toBeVisible();
-  const port = dialog.getByLabel('Port of recon');
+  const port = dialog.getByLabel('Port of Reconstruction loss');
   await expect(port).toBeFocused();
-  const wires = dialog.getByRole('region', { name: 'Wires of recon' });
-  await expect(wires.getByRole('listitem')).toHaveText([/decoder\.out → recon\.prediction/, /data\.image → recon\.target/]);
+  const wires = dialog.getByRole('region', { name: 'Wires of Reconstruction loss' });
+  // wires are named the way the port list and the canvas name ports: node title · port label
+  await expect(wires.getByRole('listitem')).toHaveText([/^Decoder · image → Reconstruction loss · prediction/, /^MNIST · image → Reconstruction loss · target/]);
+  await expect(port.locator('option')).toHaveText(['loss →', '→ prediction', '→ target']);
+  // no id anywhere a user reads ("recon.target", "data.image", "(recon)")
+  await expect(dialog).not.toContainText(/\w\.\w|\(recon\)|\(data\)/);
   expect(await seriousViolations(page, '[data-testid="wire-dialog"]')).toEqual([]);
 
   // remove data.image → recon.target; focus moves to the next wire's Remove button
-  await tabUntil(page, '[aria-label="Remove wire data.image → recon.target"]');
+  await tabUntil(page, '[aria-label="Remove wire MNIST · image → Reconstruction loss · target"]');
   await page.keyboard.press('Enter');
   await expect(ed.edges).toHaveCount(3);
-  await expect(dialog.getByRole('status')).toContainText('Removed data.image → recon.target');
-  await expect(dialog.getByRole('button', { name: 'Remove wire decoder.out → recon.prediction' })).toBeFocused();
+  await expect(dialog.getByRole('status')).toContainText('Removed MNIST · image → Reconstruction loss · target');
+  await expect(dialog.getByRole('button', { name: 'Remove wire Decoder · image → Reconstruction loss · prediction' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(ed.edges).toHaveCount(2);
   await expect(wires).toContainText('None yet');
@@ -67,20 +71,20 @@ test('Shift+C: remove chosen wires, wire a chosen port pair with arrows and Ente
   await expect(port).toHaveValue('in:prediction');
   await page.keyboard.press('ArrowDown');
   await expect(port).toHaveValue('in:target');
-  const targets = dialog.getByRole('group', { name: 'Feed recon.target from' });
+  const targets = dialog.getByRole('group', { name: 'Feed Reconstruction loss · target from' });
   // refused ports are listed with the reason and cannot be chosen
-  const labels = targets.getByRole('radio', { name: 'MNIST (data) · labels' });
+  const labels = targets.getByRole('radio', { name: 'MNIST · labels' });
   await expect(labels).toBeDisabled();
-  await expect(targets.getByRole('listitem').filter({ hasText: 'MNIST (data) · labels' })).toContainText(/target/);
-  await expect(targets.getByRole('radio', { name: 'Encoder (encoder) · latent' })).toBeDisabled();
+  await expect(targets.getByRole('listitem').filter({ hasText: 'MNIST · labels' })).toContainText(/target/);
+  await expect(targets.getByRole('radio', { name: 'Encoder · latent' })).toBeDisabled();
   // Tab lands on the chosen port (the first accepted one); arrows move among accepted ones only
   await page.keyboard.press('Tab');
-  const image = targets.getByRole('radio', { name: 'MNIST (data) · image' });
+  const image = targets.getByRole('radio', { name: 'MNIST · image' });
   await expect(image).toBeFocused();
   await expect(image).toBeChecked();
   await page.keyboard.press('Enter');
   await expect(ed.edges).toHaveCount(3);
-  await expect(dialog.getByRole('status')).toContainText('Wired data.image → recon.target');
+  await expect(dialog.getByRole('status')).toContainText('Wired MNIST · image → Reconstruction loss · target');
   expect(await savedWires(ed)).toContain('data.image>recon.target');
   expect((await savedWires(ed)).some((w) => w.endsWith('>recon.prediction'))).toBe(false);
 
@@ -89,11 +93,11 @@ test('Shift+C: remove chosen wires, wire a chosen port pair with arrows and Ente
   await page.keyboard.press('ArrowUp');
   await expect(port).toHaveValue('in:prediction');
   await page.keyboard.press('Tab');
-  await expect(dialog.getByRole('radio', { name: 'MNIST (data) · image' })).toBeFocused();
+  await expect(dialog.getByRole('radio', { name: 'MNIST · image' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
-  const decoder = dialog.getByRole('radio', { name: 'Decoder (decoder) · image' });
+  const decoder = dialog.getByRole('radio', { name: 'Decoder · image' });
   await expect(decoder).toBeFocused();
-  await expect(dialog.getByRole('button', { name: 'Connect decoder.out → recon.prediction' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Connect Decoder · image → Reconstruction loss · prediction' })).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(ed.edges).toHaveCount(4);
   expect(await savedWires(ed)).toEqual(original);
@@ -129,12 +133,12 @@ test('Shift+C with two selected nodes offers only wires between them, with none 
   await ed.node('recon').locator('.flow-node__header').click({ modifiers: ['Shift'] });
   await page.keyboard.press('Shift+C');
   // the left node (data) is the one listed, its wires into the loss are the only choices
-  const dialog = page.getByRole('dialog', { name: 'Wires of MNIST (data)' });
+  const dialog = page.getByRole('dialog', { name: 'Wires of MNIST', exact: true });
   await expect(dialog).toBeVisible();
   const radios = dialog.getByRole('radio');
   const names = await radios.evaluateAll((els) => els.map((e) => e.closest('label')!.textContent ?? ''));
   expect(names.length).toBeGreaterThan(0);
-  for (const n of names) expect(n).toMatch(/^Reconstruction loss \(recon\) · /);
+  for (const n of names) expect(n).toMatch(/^Reconstruction loss · /);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
@@ -142,13 +146,13 @@ test('Shift+C with two selected nodes offers only wires between them, with none 
   await ed.clearSelection();
   await ed.select('encoder');
   await page.keyboard.press('Shift+C');
-  const wires = page.getByRole('dialog', { name: 'Wires of Encoder (encoder)' });
-  await expect(wires.getByLabel('Port of encoder')).toHaveValue('out:out');
+  const wires = page.getByRole('dialog', { name: 'Wires of Encoder', exact: true });
+  await expect(wires.getByLabel('Port of Encoder')).toHaveValue('out:out');
   expect(await seriousViolations(page, '[data-testid="wire-dialog"]')).toEqual([]);
   await tabUntil(page, 'button.btn--ghost');
-  await expect(page.locator(':focus')).toHaveText('New node for encoder.out…');
+  await expect(page.locator(':focus')).toHaveText('New node for Encoder · latent…');
   await page.keyboard.press('Enter');
-  const quick = page.getByRole('dialog', { name: 'Add a node after Encoder.out' });
+  const quick = page.getByRole('dialog', { name: 'Add a node after Encoder · latent' });
   await expect(quick.getByRole('combobox')).toBeFocused();
   await page.keyboard.type('projector');
   await page.keyboard.press('Enter');
@@ -184,8 +188,10 @@ test('every editing command of the canvas by keyboard alone: select, copy/paste,
   await expect(ed.nodes).toHaveCount(6);
   await page.keyboard.press('Control+z');
   await expect(ed.nodes).toHaveCount(4);
-  // undoing the paste took its selection with it: select the pair again
-  await selectPair();
+  // undoing the paste brought back the pair selected before it, ready to duplicate
+  await expect(selected).toHaveCount(2);
+  await expect(ed.node('encoder').locator('..')).toHaveClass(/selected/);
+  await expect(ed.node('decoder').locator('..')).toHaveClass(/selected/);
   await page.keyboard.press('Control+d');
   await expect(ed.nodes).toHaveCount(6);
   await page.keyboard.press('Control+z');

@@ -96,3 +96,36 @@ test('arrow keys move the selected nodes; one burst of presses is one undo entry
   await page.keyboard.press('Control+z');
   await ed.expectSaved(start);
 });
+
+test('undo of a paste brings back the selection of before it, redo selects the pasted nodes again; undo of a delete selects what it took', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.goto();
+  await ed.openPreset('Autoencoder');
+  const ids = () => selected(ed).evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort());
+  await ed.select('encoder');
+  await ed.node('decoder').locator('.flow-node__header').click({ modifiers: ['Shift'] });
+  await page.keyboard.press('Control+c');
+  // the selection the paste replaces: the data node alone, shown in the inspector
+  await ed.select('data');
+  await expect.poll(ids).toEqual(['data']);
+  await page.keyboard.press('Control+v');
+  await expect(ed.nodes).toHaveCount(6);
+  const pasted = await ids();
+  expect(pasted).toHaveLength(2);
+  expect(pasted.some((id) => ['data', 'encoder', 'decoder'].includes(id!))).toBe(false);
+
+  await page.keyboard.press('Control+z');
+  await expect(ed.nodes).toHaveCount(4);
+  await expect.poll(ids).toEqual(['data']);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(ed.nodes).toHaveCount(6);
+  await expect.poll(ids).toEqual(pasted);
+
+  // Delete takes the pasted pair; undo brings it back selected, so a second Delete would take it again
+  await page.keyboard.press('Delete');
+  await expect(ed.nodes).toHaveCount(4);
+  await expect(selected(ed)).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(ed.nodes).toHaveCount(6);
+  await expect.poll(ids).toEqual(pasted);
+});

@@ -98,7 +98,7 @@ test('a preset loads from the menu, and a wrong wire is refused with the reason'
 
   // MNIST.image -> Decoder.in: a decoder takes a latent code, not an image.
   await studio.connect({ node: 'data', port: 'image' }, { node: 'decoder', port: 'in' });
-  await expect(studio.toast).toContainText('Decoder.in expects latent or vector, got image [B, 28, 28, 1]');
+  await expect(studio.toast).toContainText('Decoder · latent expects latent or vector, got image [B, 28, 28, 1]');
   await expect(studio.edges).toHaveCount(4);
   await expect(studio.edgeLabel('e-enc-dec')).toHaveText('latent [B, 128]');
 

@@ -48,7 +48,7 @@ test('an incompatible edge says what was expected and what came', () => {
   g.edges = g.edges.map((e) => (e.id === 'e-enc-dec' ? { ...e, from: { node: 'data', port: 'image' } } : e));
   const errs = errors(g);
   assert.equal(errs[0].code, 'type-mismatch');
-  assert.equal(errs[0].message, 'Decoder.in expects latent or vector, got image [B, 28, 28, 1]');
+  assert.equal(errs[0].message, 'Decoder · latent expects latent or vector, got image [B, 28, 28, 1]');
   assert.deepEqual(errs[0].edgeIds, ['e-enc-dec']);
 });
 

@@ -36,11 +36,12 @@ export function nodeName(spec: NodeSpec<ParamDefs> | undefined, node: GraphNode)
   return spec ? spec.label : node.type;
 }
 
+// named as the canvas shows the port (node title, port label), not by the ids a file uses
 function portLabel(spec: NodeSpec<ParamDefs>, port: PortSpec): string {
-  return `${spec.label}.${port.id}`;
+  return `${spec.label} · ${port.label}`;
 }
 
-/** "Decoder.in expects latent or vector, got image [B, 28, 28, 1]" — or null when compatible. */
+/** "Decoder · latent expects latent or vector, got image [B, 28, 28, 1]" — or null when compatible. */
 export function connectionProblem(
   fromSpec: NodeSpec<ParamDefs>,
   fromPort: string,

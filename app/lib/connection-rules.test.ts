@@ -9,7 +9,7 @@ const g = presetGraph('ae')!;
 const a = analyze(g, getSpec);
 
 test('a type mismatch is explained with the inferred type', () => {
-  assert.equal(wireProblem(g, a, { node: 'data', port: 'image' }, { node: 'decoder', port: 'in' }), 'Decoder.in expects latent or vector, got image [B, 28, 28, 1]');
+  assert.equal(wireProblem(g, a, { node: 'data', port: 'image' }, { node: 'decoder', port: 'in' }), 'Decoder · latent expects latent or vector, got image [B, 28, 28, 1]');
   assert.equal(wireProblem(g, a, { node: 'encoder', port: 'out' }, { node: 'decoder', port: 'in' }), null);
 });
 
@@ -20,6 +20,6 @@ test('cycles and self-loops are refused', () => {
 
 test('dragging from an input works, and two outputs are explained', () => {
   const fromInput = explainWire(g, a, { nodeId: 'decoder', id: 'in', type: 'target' }, { nodeId: 'data', id: 'image', type: 'source' });
-  assert.equal(fromInput, 'Decoder.in expects latent or vector, got image [B, 28, 28, 1]');
+  assert.equal(fromInput, 'Decoder · latent expects latent or vector, got image [B, 28, 28, 1]');
   assert.match(explainWire(g, a, { nodeId: 'data', id: 'image', type: 'source' }, { nodeId: 'encoder', id: 'out', type: 'source' }) ?? '', /output .* to an input/);
 });

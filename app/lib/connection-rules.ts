@@ -48,7 +48,8 @@ export function wireProblem(graph: Graph, analysis: Pick<Analysis, 'outputs'>, f
   if (reaches(graph, b.id, a.id)) return `that would make a cycle: ${sb.label} already feeds ${sa.label}, and data must flow one way`;
   const locks = new Set(graph.meta.locks);
   const old = graph.edges.find((e) => e.to.node === to.node && e.to.port === to.port);
-  if (old && locks.has(old.from.node) && locks.has(old.to.node)) return `${sb.label}.${to.port} is locked by the graph's author`;
+  const input = sb.inputs.find((p) => p.id === to.port)?.label ?? to.port;
+  if (old && locks.has(old.from.node) && locks.has(old.to.node)) return `${sb.label} · ${input} is locked by the graph's author`;
   return null;
 }
 

@@ -26,9 +26,23 @@ export interface StudioState {
   measured: Record<string, Size>;
   /** Bumped whenever the whole graph is swapped, so the canvas knows to fit the view. */
   revision: number;
-  /** Earlier and undone graphs (app/lib/history.ts); every graph change below is recorded. */
-  history: History<Graph>;
+  /** Earlier and undone graphs with their selections (app/lib/history.ts); every graph change below is recorded. */
+  history: History<Snapshot>;
 }
+
+/**
+ * What one undo step returns to: the graph and what was selected in it. Undo
+ * brings back the selection of before the edit (the nodes a paste replaced in
+ * the selection, the nodes a delete took), redo the one undo left, as in Figma
+ * or tldraw; selecting alone is not an edit and adds no entry.
+ */
+export interface Snapshot {
+  graph: Graph;
+  selectedNodes: string[];
+  selectedEdges: string[];
+}
+
+const snapshot = (s: StudioState): Snapshot => ({ graph: s.graph, selectedNodes: s.selectedNodes, selectedEdges: s.selectedEdges });
 
 export type MetaField = 'name' | 'notes' | 'seed';
 
@@ -58,8 +72,11 @@ export type StudioAction =
   | { type: 'selectDelta'; nodes: { id: string; selected: boolean }[]; edges: { id: string; selected: boolean }[] }
   | { type: 'setTrain'; key: keyof TrainSettings; value: unknown }
   | { type: 'setMeta'; key: MetaField; value: string | number }
-  /** Teaching fields (locks, classroom flags, tour, annotations): app/lib/teach-edits.ts builds the values. */
-  | { type: 'setTeaching'; patch: Partial<Pick<Graph['meta'], TeachingField>> };
+  /**
+   * Teaching fields (locks, classroom flags, tour, annotations): app/lib/teach-edits.ts builds the values.
+   * `group`: the arrow-key moves of one burst on a note or frame share it, so they are one undo entry.
+   */
+  | { type: 'setTeaching'; patch: Partial<Pick<Graph['meta'], TeachingField>>; group?: string };
 
 export type TeachingField = 'locks' | 'paramLocks' | 'classroom' | 'tour' | 'annotations';
 
@@ -79,6 +96,7 @@ export function undoGroup(action: StudioAction, next: StudioState): string | nul
     case 'insert':
       return `insert:${next.selectedNodes.join(',')}`;
     case 'moveNodes':
+    case 'setTeaching':
       return action.group ?? null;
     case 'setParam':
       return `param:${action.nodeId}:${action.key}`;
@@ -91,8 +109,8 @@ export function undoGroup(action: StudioAction, next: StudioState): string | nul
   }
 }
 
-/** Shows another graph from the history, keeping the selection that still exists. */
-function travel(state: StudioState, graph: Graph, history: History<Graph>): StudioState {
+/** Shows another snapshot from the history, with those of its selected nodes and wires that exist in it. */
+function travel(state: StudioState, { graph, selectedNodes, selectedEdges }: Snapshot, history: History<Snapshot>): StudioState {
   const ids = new Set(graph.nodes.map((n) => n.id));
   const edgeIds = new Set(graph.edges.map((e) => e.id));
   // Undoing a preset load or an import swaps the whole graph: frame it like the load did.
@@ -101,8 +119,8 @@ function travel(state: StudioState, graph: Graph, history: History<Graph>): Stud
     ...state,
     graph,
     history,
-    selectedNodes: state.selectedNodes.filter((id) => ids.has(id)),
-    selectedEdges: state.selectedEdges.filter((id) => edgeIds.has(id)),
+    selectedNodes: selectedNodes.filter((id) => ids.has(id)),
+    selectedEdges: selectedEdges.filter((id) => edgeIds.has(id)),
     revision: swapped ? state.revision + 1 : state.revision,
   };
 }
@@ -115,11 +133,11 @@ function travel(state: StudioState, graph: Graph, history: History<Graph>): Stud
 export function studioReducer(state: StudioState, action: StudioAction): StudioState {
   switch (action.type) {
     case 'undo': {
-      const r = undo(state.history, state.graph);
+      const r = undo(state.history, snapshot(state));
       return r ? travel(state, r.state, r.history) : state;
     }
     case 'redo': {
-      const r = redo(state.history, state.graph);
+      const r = redo(state.history, snapshot(state));
       return r ? travel(state, r.state, r.history) : state;
     }
     case 'closeGroup': {
@@ -130,7 +148,7 @@ export function studioReducer(state: StudioState, action: StudioAction): StudioS
       const next = action.type === 'batch' ? action.actions.reduce(applyEdit, state) : applyEdit(state, action);
       if (next.graph === state.graph) return next;
       if (action.type === 'replace' && action.resetHistory) return { ...next, history: emptyHistory(state.history.limit) };
-      return { ...next, history: record(state.history, state.graph, undoGroup(action, next)) };
+      return { ...next, history: record(state.history, snapshot(state), undoGroup(action, next)) };
     }
   }
 }

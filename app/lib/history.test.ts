@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { emptyGraph, type Graph } from '../../engine/graph';
 import { presetGraph } from '../../engine/presets';
+import { addFrame, addNote, moveAnnotation } from './annotations';
+import { extractFragment } from './fragment';
 import { initialState, studioReducer, type StudioAction, type StudioState } from './graph-store';
 import { canRedo, canUndo, closeGroup, emptyHistory, record, redo, undo } from './history';
+import { KEY_BURST_MS, keyBurst } from './key-burst';
 
 function run(state: StudioState, ...actions: StudioAction[]): StudioState {
   return actions.reduce(studioReducer, state);
@@ -110,4 +113,68 @@ test('a preset load is one undoable entry and frames the view again; a restored 
   assert.equal(s.revision, rev + 1);
   s = run(s, { type: 'replace', graph: vae, resetHistory: true });
   assert.ok(!canUndo(s.history));
+});
+
+test('undo brings back the selection of before a paste, a duplicate or a delete; redo the selection undo left', () => {
+  let s = run(initialState(structuredClone(presetGraph('ae') as Graph)), { type: 'select', nodeIds: ['encoder', 'decoder'], edgeIds: ['e-enc-dec'] });
+  const fragment = extractFragment(s.graph, ['encoder', 'decoder'])!;
+  // a paste selects what it pasted
+  s = run(s, { type: 'insert', fragment, at: { x: 0, y: 600 } });
+  const pasted = s.selectedNodes;
+  assert.equal(pasted.length, 2);
+  assert.ok(pasted.every((id) => !['encoder', 'decoder'].includes(id)));
+  s = run(s, { type: 'undo' });
+  assert.equal(s.graph.nodes.length, 4);
+  assert.deepEqual([s.selectedNodes, s.selectedEdges], [['encoder', 'decoder'], ['e-enc-dec']]);
+  s = run(s, { type: 'redo' });
+  assert.deepEqual([s.selectedNodes, s.selectedEdges], [pasted, []]);
+  // a selection made after the edit is what redo returns to, like the graph it left
+  s = run(s, { type: 'select', nodeIds: [pasted[0]], edgeIds: [] }, { type: 'undo' }, { type: 'redo' });
+  assert.deepEqual(s.selectedNodes, [pasted[0]]);
+
+  // a delete: undo selects the nodes and wire it took, redo clears them again
+  s = run(s, { type: 'select', nodeIds: ['data', 'recon'], edgeIds: ['e-data-recon'] }, { type: 'remove', nodeIds: ['data', 'recon'], edgeIds: ['e-data-recon'] });
+  assert.deepEqual([s.selectedNodes, s.selectedEdges], [[], []]);
+  s = run(s, { type: 'select', nodeIds: ['encoder'], edgeIds: [] }, { type: 'undo' });
+  assert.deepEqual([s.selectedNodes, s.selectedEdges], [['data', 'recon'], ['e-data-recon']]);
+  s = run(s, { type: 'redo' });
+  assert.deepEqual(s.selectedNodes, ['encoder']);
+
+  // a grouped gesture (a drag) returns to the selection of before its first step
+  const beforeDrag = s.selectedNodes;
+  s = run(
+    s,
+    { type: 'moveNodes', positions: [{ id: 'encoder', x: 1, y: 1 }], group: 'drag-9' },
+    { type: 'select', nodeIds: ['decoder'], edgeIds: [] },
+    { type: 'moveNodes', positions: [{ id: 'encoder', x: 2, y: 2 }], group: 'drag-9' },
+    { type: 'undo' },
+  );
+  assert.deepEqual(s.selectedNodes, beforeDrag);
+  s = run(s, { type: 'undo' }, { type: 'undo' });
+  assert.equal(s.graph.nodes.length, 4);
+  assert.deepEqual(s.selectedNodes, ['encoder', 'decoder'], 'back before the paste, as at the start');
+});
+
+test('arrow-key moves of a note or a frame: one undo entry per burst, as for nodes', () => {
+  const a0 = addNote(emptyGraph().meta.annotations, { x: 0, y: 0 }, 'energy').annotations;
+  let s = run(initialState(emptyGraph()), { type: 'setTeaching', patch: { annotations: addFrame(a0, { x: 0, y: 0, width: 300, height: 200 }).annotations } });
+  const entries = s.history.past.length;
+  const group = keyBurst('annotation-keys');
+  const press = (kind: 'note' | 'frame', id: string, dx: number, at: number): StudioAction => ({
+    type: 'setTeaching',
+    patch: { annotations: moveAnnotation(s.graph.meta.annotations, kind, id, dx, 0) },
+    group: group(`${kind}:${id}`, at),
+  });
+  // held right arrow: presses 30 ms apart, then a pause, then two more; then the frame
+  for (let i = 0; i < 6; i++) s = run(s, press('note', 'note-1', 5, i * 30));
+  for (let i = 0; i < 2; i++) s = run(s, press('note', 'note-1', 20, 150 + KEY_BURST_MS + 1 + i * 30));
+  s = run(s, press('frame', 'frame-1', -5, 150 + KEY_BURST_MS + 100));
+  assert.deepEqual([s.graph.meta.annotations.notes[0].x, s.graph.meta.annotations.frames[0].x], [70, -5]);
+  assert.equal(s.history.past.length, entries + 3);
+  s = run(s, { type: 'undo' });
+  assert.deepEqual([s.graph.meta.annotations.notes[0].x, s.graph.meta.annotations.frames[0].x], [70, 0]);
+  s = run(s, { type: 'undo' });
+  assert.equal(s.graph.meta.annotations.notes[0].x, 30);
+  s = run(s, { type: 'undo' });
+  assert.equal(s.graph.meta.annotations.notes[0].x, 0);
 });

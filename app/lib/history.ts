@@ -1,7 +1,7 @@
 // Undo / redo as plain data: a stack of earlier states, a stack of undone ones,
 // and the group the newest entry belongs to. No React, no graph knowledge: the
-// graph store records whole graphs (they share structure, so an entry costs
-// only what changed).
+// graph store records whole graphs with their selection (graphs share
+// structure, so an entry costs only what changed).
 //
 // Grouping is what makes one user action one entry: every position update of
 // a drag, or the keystrokes of a field, carry the same group key and fold into

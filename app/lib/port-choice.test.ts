@@ -4,7 +4,7 @@ import type { Graph } from '../../engine/graph';
 import { presetGraph } from '../../engine/presets';
 import { analyzeGraph } from './analysis';
 import { pairWire } from './connect-pair';
-import { firstUsefulPort, nodeWires, ownPorts, wireCandidates } from './port-choice';
+import { firstUsefulPort, nodeTitle, nodeWires, ownPorts, portName, wireCandidates } from './port-choice';
 
 const ae = () => structuredClone(presetGraph('ae') as Graph);
 
@@ -56,9 +56,10 @@ test('two selected nodes: only the other one is offered', () => {
 
 test("a node's wires: inputs first; a wire between two locked nodes cannot be removed", () => {
   const g = ae();
+  // named as the canvas shows them: node title and port label ("latent", not the id "out")
   assert.deepEqual(
     nodeWires(g, 'encoder').map((w) => w.label),
-    ['data.image → encoder.in', 'encoder.out → decoder.in'],
+    ['MNIST · image → Encoder · in', 'Encoder · latent → Decoder · latent'],
   );
   g.meta.locks = ['encoder', 'decoder'];
   const w = nodeWires(g, 'encoder');
@@ -72,4 +73,19 @@ test('the first port offered is one with an accepted wire', () => {
   const p = firstUsefulPort(g, analyzeGraph(g), 'recon');
   assert.equal(p?.side, 'in');
   assert.equal(firstUsefulPort(g, analyzeGraph(g), 'data')?.port, 'image');
+});
+
+test('names carry an id only where two would read the same', () => {
+  const g = ae();
+  assert.equal(nodeTitle(g, 'recon'), 'Reconstruction loss');
+  assert.equal(portName(g, { node: 'encoder', port: 'out' }, 'out'), 'Encoder · latent');
+  // a second encoder: both are told apart by id, in every list that names them
+  const enc = g.nodes.find((n) => n.id === 'encoder')!;
+  g.nodes.push({ ...structuredClone(enc), id: 'encoder-2', position: { x: 0, y: 400 } });
+  assert.equal(nodeTitle(g, 'encoder'), 'Encoder (encoder)');
+  assert.equal(nodeTitle(g, 'decoder'), 'Decoder');
+  assert.deepEqual(nodeWires(g, 'decoder').map((w) => w.label), ['Encoder (encoder) · latent → Decoder · latent', 'Decoder · image → Reconstruction loss · prediction']);
+  const c = wireCandidates(g, analyzeGraph(g), { node: 'decoder', port: 'in', side: 'in' });
+  assert.ok(c.some((x) => x.label === 'Encoder (encoder-2) · latent'));
+  assert.ok(c.some((x) => x.label === 'MNIST · image'));
 });

@@ -3,7 +3,7 @@
 // to (with the reason when the connection rules refuse it), and the node's
 // existing wires with whether they may be removed. Pure, over the graph and its
 // analysis; the same rules (connection-rules.ts) decide as for a dragged wire.
-import type { Graph, GraphEdge, PortRef } from '../../engine/graph';
+import type { Graph, GraphEdge, GraphNode, PortRef } from '../../engine/graph';
 import type { Analysis } from '../../engine/validate';
 import { getSpec } from '../../nodes/registry';
 import { wireProblem } from './connection-rules';
@@ -19,7 +19,7 @@ export interface OwnPort {
 export interface WireCandidate {
   from: PortRef;
   to: PortRef;
-  /** The far end, for people: "Reconstruction loss (recon) · target". */
+  /** The far end, as the canvas names it: "Reconstruction loss · target". */
   label: string;
   /** Why the rules refuse this wire; null when it may be drawn. */
   problem: string | null;
@@ -29,19 +29,41 @@ export interface WireCandidate {
 
 export interface NodeWire {
   edge: GraphEdge;
-  /** "data.image → recon.target" */
+  /** "MNIST · image → Reconstruction loss · target" */
   label: string;
   /** Why it cannot be removed (a wire between two locked nodes), else null. */
   problem: string | null;
 }
 
-/** The node as the canvas names it: "Encoder (encoder)". */
+/**
+ * The node as the canvas names it, by its type's label ("Encoder"). Ids are for
+ * files, not people: one follows only when another node shares the label,
+ * "Encoder (encoder-2)", so two nodes never read the same.
+ */
 export function nodeTitle(graph: Graph, id: string): string {
-  const n = graph.nodes.find((x) => x.id === id);
-  return `${(n && getSpec(n.type)?.label) ?? n?.type ?? id} (${id})`;
+  const label = (n: GraphNode | undefined) => (n && getSpec(n.type)?.label) ?? n?.type;
+  const own = label(graph.nodes.find((x) => x.id === id));
+  if (own === undefined) return id;
+  return graph.nodes.some((x) => x.id !== id && label(x) === own) ? `${own} (${id})` : own;
 }
 
-export const wireLabel = (from: PortRef, to: PortRef) => `${from.node}.${from.port} → ${to.node}.${to.port}`;
+/**
+ * A port as the canvas shows it, its node's title and its own label:
+ * "Encoder · latent". `side` says which of the node's ports it is among (a wire
+ * leaves an output and enters an input); the port id follows the label only
+ * when another port on that side shares it.
+ */
+export function portName(graph: Graph, ref: PortRef, side: 'out' | 'in'): string {
+  const n = graph.nodes.find((x) => x.id === ref.node);
+  const spec = n && getSpec(n.type);
+  const ports = spec ? (side === 'out' ? spec.outputs : spec.inputs) : [];
+  const label = ports.find((p) => p.id === ref.port)?.label ?? ref.port;
+  const shared = ports.some((p) => p.id !== ref.port && p.label === label);
+  return `${nodeTitle(graph, ref.node)} · ${shared ? `${label} (${ref.port})` : label}`;
+}
+
+/** A wire for people: "MNIST · image → Reconstruction loss · target". */
+export const wireLabel = (graph: Graph, from: PortRef, to: PortRef) => `${portName(graph, from, 'out')} → ${portName(graph, to, 'in')}`;
 
 /** Outputs first (the way data flows), then inputs. */
 export function ownPorts(graph: Graph, nodeId: string): OwnPort[] {
@@ -70,7 +92,7 @@ export function wireCandidates(graph: Graph, analysis: Pick<Analysis, 'outputs'>
       // the same wire already drawn is not a choice: it is listed under the node's wires
       if (graph.edges.some((e) => e.from.node === from.node && e.from.port === from.port && e.to.node === to.node && e.to.port === to.port)) continue;
       const replaces = graph.edges.find((e) => e.to.node === to.node && e.to.port === to.port) ?? null;
-      out.push({ from, to, label: `${nodeTitle(graph, n.id)} · ${p.label}`, problem: wireProblem(graph, analysis, from, to), replaces });
+      out.push({ from, to, label: portName(graph, there, own.side === 'out' ? 'in' : 'out'), problem: wireProblem(graph, analysis, from, to), replaces });
     }
   }
   const rank = (c: WireCandidate) => (c.problem ? 2 : c.replaces ? 1 : 0);
@@ -85,7 +107,7 @@ export function nodeWires(graph: Graph, nodeId: string): NodeWire[] {
   const outs = touching.filter((e) => e.to.node !== nodeId);
   return [...ins, ...outs].map((edge) => ({
     edge,
-    label: wireLabel(edge.from, edge.to),
+    label: wireLabel(graph, edge.from, edge.to),
     problem: locked.has(edge.from.node) && locked.has(edge.to.node) ? "locked by the graph's author" : null,
   }));
 }

@@ -4,11 +4,13 @@
 // graph. They are not graph nodes: they live in graph.meta.annotations and every
 // change is one undoable store action (app/lib/annotations.ts). Frames sit under
 // the nodes and let clicks through except on their label and resize corner.
+// Each note and frame is a Tab stop that the arrow keys move (use-arrow-move.ts).
 import { Panel, ViewportPortal, useStore } from '@xyflow/react';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Frame, Note } from '../../../engine/teach';
 import { addFrame, addNote, moveAnnotation, removeAnnotation, resizeFrame, setAnnotationText, type AnnotationKind } from '../../lib/annotations';
 import { useStudio } from '../../lib/graph-store';
+import { useArrowMove } from './use-arrow-move';
 import { useFlowDrag } from './use-flow-drag';
 import './Annotations.css';
 
@@ -18,6 +20,15 @@ interface ItemProps {
   onMove(dx: number, dy: number): void;
   onText(text: string): void;
   onRemove(): void;
+  /** Arrow keys move it; absent when read-only. */
+  onKey?(e: KeyboardEvent): void;
+  /** The id of the text that tells a screen reader how to move it. */
+  hint: string;
+}
+
+/** What makes an annotation a focusable thing the arrow keys move, like a node. */
+function focusable(kind: string, name: string, onKey: ItemProps['onKey'], hint: string) {
+  return { role: 'group', 'aria-roledescription': kind, 'aria-label': name, tabIndex: onKey ? 0 : undefined, 'aria-describedby': onKey ? hint : undefined, onKeyDown: onKey };
 }
 
 /**
@@ -90,13 +101,13 @@ function useEditing(readOnly: boolean, initially: boolean, onText: (t: string) =
   };
 }
 
-function NoteItem({ note, zoom, readOnly, onMove, onText, onRemove }: ItemProps & { note: Note }) {
+function NoteItem({ note, zoom, readOnly, onMove, onText, onRemove, onKey, hint }: ItemProps & { note: Note }) {
   const drag = useFlowDrag(zoom, onMove, readOnly);
   const edit = useEditing(readOnly, note.text === '', onText);
   const x = note.x + (drag.delta?.dx ?? 0);
   const y = note.y + (drag.delta?.dy ?? 0);
   return (
-    <div className="annotation-note nopan" data-testid={`note-${note.id}`} style={{ transform: `translate(${x}px, ${y}px)` }}>
+    <div className="annotation-note nopan" data-testid={`note-${note.id}`} style={{ transform: `translate(${x}px, ${y}px)` }} {...focusable('note', note.text.slice(0, 80) || 'Empty note', onKey, hint)}>
       <div className="annotation-note__bar" {...drag.handlers} aria-label="Move note" title={readOnly ? undefined : 'Drag to move'}>
         {!readOnly && (
           <button type="button" className="annotation__remove" aria-label="Delete note" onPointerDown={(e) => e.stopPropagation()} onClick={onRemove}>
@@ -111,7 +122,7 @@ function NoteItem({ note, zoom, readOnly, onMove, onText, onRemove }: ItemProps 
   );
 }
 
-function FrameItem({ frame, zoom, readOnly, onMove, onText, onRemove, onResize }: ItemProps & { frame: Frame; onResize(w: number, h: number): void }) {
+function FrameItem({ frame, zoom, readOnly, onMove, onText, onRemove, onResize, onKey, hint }: ItemProps & { frame: Frame; onResize(w: number, h: number): void }) {
   const drag = useFlowDrag(zoom, onMove, readOnly);
   const size = useFlowDrag(zoom, (dw, dh) => onResize(frame.width + dw, frame.height + dh), readOnly);
   const edit = useEditing(readOnly, false, onText);
@@ -125,7 +136,7 @@ function FrameItem({ frame, zoom, readOnly, onMove, onText, onRemove, onResize }
   return (
     <>
       <div className="annotation-frame" data-testid={`frame-body-${frame.id}`} style={box} />
-      <div className="annotation-frame annotation-frame--chrome" data-testid={`frame-${frame.id}`} style={box}>
+      <div className="annotation-frame annotation-frame--chrome" data-testid={`frame-${frame.id}`} style={box} {...focusable('frame', frame.label || 'Frame', onKey, hint)}>
         <div className="annotation-frame__label nopan" {...drag.handlers} aria-label="Move frame" onDoubleClick={edit.start} title={readOnly ? undefined : 'Drag to move, double-click to rename'}>
           <Editable value={frame.label} placeholder="Label" multiline={false} label="Frame label" editing={edit.editing} refocus={edit.refocus} onStart={edit.start} onDone={edit.done} />
           {!readOnly && (
@@ -149,6 +160,8 @@ export function AnnotationLayer() {
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   const commit = useCallback((next: typeof annotations) => dispatch({ type: 'setTeaching', patch: { annotations: next } }), [dispatch]);
+  const arrowMove = useArrowMove();
+  const hint = useId();
   const centre = () => ({ x: (width / 2 - tx) / zoom, y: (height / 2 - ty) / zoom });
   const item = (kind: AnnotationKind, id: string): ItemProps => ({
     zoom,
@@ -156,7 +169,16 @@ export function AnnotationLayer() {
     onMove: (dx, dy) => commit(moveAnnotation(annotations, kind, id, dx, dy)),
     onText: (t) => commit(setAnnotationText(annotations, kind, id, t)),
     onRemove: () => commit(removeAnnotation(annotations, kind, id)),
+    onKey: readOnly
+      ? undefined
+      : arrowMove(kind, id, (dx, dy, group) => {
+          const next = moveAnnotation(annotations, kind, id, dx, dy);
+          dispatch({ type: 'setTeaching', patch: { annotations: next }, group });
+          return [...next.notes, ...next.frames].find((a) => a.id === id) ?? null;
+        }),
+    hint,
   });
+  const some = annotations.notes.length + annotations.frames.length > 0;
   return (
     <>
       <ViewportPortal>
@@ -168,6 +190,11 @@ export function AnnotationLayer() {
           <NoteItem key={n.id} note={n} {...item('note', n.id)} />
         ))}
       </ViewportPortal>
+      {some && !readOnly && (
+        <p id={hint} className="sr-only">
+          Arrow keys move it, Shift with an arrow 4 times further. Tab reaches its text, where Enter edits, and its delete button.
+        </p>
+      )}
       {!readOnly && (
         <Panel position="top-right" className="annotation-tools">
           <button type="button" className="btn btn--small" onClick={() => commit(addNote(annotations, centre()).annotations)} title="Add a sticky note at the centre of the view">

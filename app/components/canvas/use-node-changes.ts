@@ -1,19 +1,17 @@
 'use client';
 // React Flow's node changes (moves, sizes, selection) as store actions, with
 // the undo grouping a user expects: one entry per drag, and one per burst of
-// arrow-key moves (presses less than KEY_BURST_MS apart; holding an arrow key
-// repeats faster than that). A pause, a click or a drag starts a new entry.
+// arrow-key moves (app/lib/key-burst.ts). A pause, a click or a drag starts a new entry.
 import type { EdgeChange, NodeChange } from '@xyflow/react';
-import { useCallback, useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Size, StudioAction } from '../../lib/graph-store';
+import { keyBurst } from '../../lib/key-burst';
 import type { StudioFlowNode } from '../FlowNode';
 import type { StudioFlowEdge } from '../TypedEdge';
 
-export const KEY_BURST_MS = 700;
-
 export function useNodeChanges(dispatch: (a: StudioAction) => void) {
   const drag = useRef({ count: 0, active: false });
-  const keys = useRef({ count: 0, last: 0 });
+  const [keyGroup] = useState(() => keyBurst('keys'));
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StudioFlowNode>[]) => {
@@ -34,16 +32,13 @@ export function useNodeChanges(dispatch: (a: StudioAction) => void) {
       if (drag.current.active) group = `drag-${drag.current.count}`;
       else if (moves.length && dragging === false) {
         // a move that is not part of a drag: React Flow's arrow-key move of the selected nodes
-        const now = performance.now();
-        if (now - keys.current.last > KEY_BURST_MS) keys.current.count += 1;
-        keys.current.last = now;
-        group = `keys-${keys.current.count}`;
+        group = keyGroup();
       }
       if (moves.length) dispatch({ type: 'moveNodes', positions: moves, group });
       if (dragging === false) drag.current.active = false;
       if (sel.length) dispatch({ type: 'selectDelta', nodes: sel, edges: [] });
     },
-    [dispatch],
+    [dispatch, keyGroup],
   );
 
   const onEdgesChange = useCallback(

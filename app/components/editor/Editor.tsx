@@ -13,6 +13,7 @@ import { nextNodeId, useStudio, type StudioAction } from '../../lib/graph-store'
 import { NODE_TEXT_PX, READABLE_ZOOM } from '../../lib/framing';
 import { fitZoom, layoutGraph } from '../../lib/layout';
 import { NODE_SIZE, centered } from '../../lib/placement';
+import { portName } from '../../lib/port-choice';
 import { compatibleItems, nodeItems, type QuickItem } from '../../lib/quick-add';
 import { getSpec } from '../../../nodes/registry';
 import { onEditorRequest, type QuickAddRequest } from './bridge';
@@ -197,9 +198,8 @@ export function Editor({ canvasBox, analysis, notify }: EditorProps) {
 
   const quickTitle = (() => {
     if (!quick?.end) return 'Add a node or block';
-    const n = graph.nodes.find((x) => x.id === quick.end!.node);
-    const label = (n && getSpec(n.type)?.label) ?? quick.end.node;
-    return quick.end.kind === 'source' ? `Add a node after ${label}.${quick.end.port}` : `Add a node feeding ${label}.${quick.end.port}`;
+    const { node, port, kind } = quick.end;
+    return kind === 'source' ? `Add a node after ${portName(graph, { node, port }, 'out')}` : `Add a node feeding ${portName(graph, { node, port }, 'in')}`;
   })();
 
   const saveBlock = async (name: string, description: string): Promise<string | null> => {

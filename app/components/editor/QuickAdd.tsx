@@ -11,7 +11,7 @@ import { Modal } from './Modal';
 interface QuickAddProps {
   open: boolean;
   items: QuickItem[];
-  /** Shown above the box: what the list is for ("Add a node after Encoder.latent"). */
+  /** Shown above the box: what the list is for ("Add a node after Encoder · latent"). */
   title: string;
   onChoose(item: QuickItem): void;
   onClose(): void;

@@ -9,7 +9,7 @@ import type { PortRef } from '../../../engine/graph';
 import type { StudioAnalysis } from '../../lib/analysis';
 import { useStudio } from '../../lib/graph-store';
 import type { LooseEnd } from '../../lib/quick-add';
-import { firstUsefulPort, nodeTitle, nodeWires, ownPorts, wireCandidates, wireLabel, type OwnPort } from '../../lib/port-choice';
+import { firstUsefulPort, nodeTitle, nodeWires, ownPorts, portName, wireCandidates, wireLabel, type OwnPort } from '../../lib/port-choice';
 import { Modal } from './Modal';
 
 export interface WireTarget {
@@ -62,7 +62,7 @@ function WireForm({ target, analysis, onClose, onNewNode }: Omit<WireDialogProps
     dispatch({ type: 'connect', from: chosen.from, to: chosen.to });
     // the wired choice leaves the list: focus the choice that replaces it, else the port
     requestAnimationFrame(() => (document.querySelector<HTMLInputElement>(`input[name="${CSS.escape(`${id}-target`)}"]:checked`) ?? document.getElementById(`${id}-port`))?.focus());
-    setSaid(`Wired ${wireLabel(chosen.from, chosen.to)}${chosen.replaces ? ` (replacing ${wireLabel(chosen.replaces.from, chosen.replaces.to)})` : ''}. Ctrl+Z undoes it.`);
+    setSaid(`Wired ${wireLabel(graph, chosen.from, chosen.to)}${chosen.replaces ? ` (replacing ${wireLabel(graph, chosen.replaces.from, chosen.replaces.to)})` : ''}. Ctrl+Z undoes it.`);
     setPicked(null);
   };
 
@@ -78,7 +78,10 @@ function WireForm({ target, analysis, onClose, onNewNode }: Omit<WireDialogProps
   };
 
   const where = target.among ? ` on ${target.among.filter((n) => n !== target.node).map((n) => nodeTitle(graph, n)).join(', ')}` : '';
-  const legend = own ? (own.side === 'out' ? `Wire ${target.node}.${own.port} into${where}` : `Feed ${target.node}.${own.port} from${where}`) : '';
+  // named as the canvas names them (node title, port label), like every port and wire below
+  const title = nodeTitle(graph, target.node);
+  const ownName = own ? portName(graph, { node: target.node, port: own.port }, own.side) : '';
+  const legend = own ? (own.side === 'out' ? `Wire ${ownName} into${where}` : `Feed ${ownName} from${where}`) : '';
 
   const close = (
     <div className="modal__actions">
@@ -113,7 +116,7 @@ function WireForm({ target, analysis, onClose, onNewNode }: Omit<WireDialogProps
             }
           }}
         >
-          <label htmlFor={`${id}-port`}>Port of {target.node}</label>
+          <label htmlFor={`${id}-port`}>Port of {title}</label>
           <select
             id={`${id}-port`}
             className="input"
@@ -145,7 +148,7 @@ function WireForm({ target, analysis, onClose, onNewNode }: Omit<WireDialogProps
             <ul className="wire-dialog__list">
               {candidates.map((c) => {
                 const key = refKey(c.from, c.to);
-                const note = c.problem ?? (c.replaces ? `replaces ${wireLabel(c.replaces.from, c.replaces.to)}` : '');
+                const note = c.problem ?? (c.replaces ? `replaces ${wireLabel(graph, c.replaces.from, c.replaces.to)}` : '');
                 return (
                   <li key={key} className={c.problem ? 'is-refused' : undefined}>
                     <label>
@@ -173,18 +176,18 @@ function WireForm({ target, analysis, onClose, onNewNode }: Omit<WireDialogProps
           <div className="modal__actions">
             {own && (
               <button type="button" className="btn btn--ghost" onClick={() => onNewNode({ node: target.node, port: own.port, kind: own.side === 'out' ? 'source' : 'target' })}>
-                New node for {target.node}.{own.port}…
+                New node for {ownName}…
               </button>
             )}
             <button type="submit" className="btn btn--primary" disabled={!chosen}>
-              {chosen ? `Connect ${wireLabel(chosen.from, chosen.to)}` : 'Connect'}
+              {chosen ? `Connect ${wireLabel(graph, chosen.from, chosen.to)}` : 'Connect'}
             </button>
           </div>
         </form>
       )}
       <section className="wire-dialog__wires" aria-labelledby={`${id}-wires-title`}>
         <h3 id={`${id}-wires-title`} className="wire-dialog__heading">
-          Wires of {target.node}
+          Wires of {title}
         </h3>
         {wires.length === 0 ? (
           <p className="modal__text">None yet.</p>
