@@ -82,7 +82,7 @@ test('sticky notes and frames: create, write, move, resize, undo, delete; saved 
   expect(a.frames).toHaveLength(1);
 });
 
-test('a note and a frame move with the arrow keys (Shift: 4× further), one undo entry per burst; the frame moves alone, as when dragged', async ({ page }) => {
+test('a note and a frame move with the arrow keys (Shift: 4× further), one undo entry per burst; the frame moves alone, as when dragged; Delete removes the focused one', async ({ page }) => {
   const studio = new StudioPage(page);
   await studio.goto();
   await studio.openPreset('Autoencoder');
@@ -135,4 +135,22 @@ test('a note and a frame move with the arrow keys (Shift: 4× further), one undo
   await expect.poll(async () => (await record()).meta.annotations.frames[0]).toMatchObject({ x: f0.x - 40, y: f0.y });
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await record()).meta.annotations.frames[0]).toMatchObject({ x: f0.x, y: f0.y });
+
+  // Delete on a focused frame or note removes it, not the selected node, and focus moves on
+  await studio.select('encoder');
+  await frame.getByRole('button', { name: 'Edit frame label: Group' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(frame).toBeFocused();
+  await page.keyboard.press('Delete');
+  await expect(frame).toHaveCount(0);
+  await expect(note).toBeFocused();
+  await page.keyboard.press('Backspace');
+  await expect(note).toHaveCount(0);
+  await expect(page.locator('.react-flow__node:focus')).toHaveCount(1);
+  await expect(studio.nodes).toHaveCount(4);
+  await expect(page.locator('.react-flow__node.selected')).toHaveAttribute('data-id', 'encoder');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(note).toBeVisible();
+  await expect(frame).toBeVisible();
 });

@@ -75,7 +75,7 @@ export const SHORTCUT_SHEET: { keys: string[]; what: string }[] = [
   { keys: ['Shift drag'], what: 'Box select' },
   { keys: ['Ctrl/⌘ A'], what: 'Select all' },
   { keys: ['Esc'], what: 'Clear the selection, close a dialog' },
-  { keys: ['Delete', 'Backspace'], what: 'Delete the selection and its wires' },
+  { keys: ['Delete', 'Backspace'], what: 'Delete the selection and its wires, or the focused note or frame' },
   { keys: ['Ctrl/⌘ C', 'Ctrl/⌘ X', 'Ctrl/⌘ V'], what: 'Copy, cut, paste at the pointer (works between tabs)' },
   { keys: ['Ctrl/⌘ D'], what: 'Duplicate the selection' },
   { keys: ['Shift L'], what: 'Auto-layout the graph (left to right)' },

@@ -4,13 +4,13 @@
 // graph. They are not graph nodes: they live in graph.meta.annotations and every
 // change is one undoable store action (app/lib/annotations.ts). Frames sit under
 // the nodes and let clicks through except on their label and resize corner.
-// Each note and frame is a Tab stop that the arrow keys move (use-arrow-move.ts).
+// Each note and frame is a Tab stop that the arrow keys move and Delete removes (use-annotation-keys.ts).
 import { Panel, ViewportPortal, useStore } from '@xyflow/react';
 import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Frame, Note } from '../../../engine/teach';
 import { addFrame, addNote, moveAnnotation, removeAnnotation, resizeFrame, setAnnotationText, type AnnotationKind } from '../../lib/annotations';
 import { useStudio } from '../../lib/graph-store';
-import { useArrowMove } from './use-arrow-move';
+import { useAnnotationKeys } from './use-annotation-keys';
 import { useFlowDrag } from './use-flow-drag';
 import './Annotations.css';
 
@@ -20,8 +20,8 @@ interface ItemProps {
   onMove(dx: number, dy: number): void;
   onText(text: string): void;
   onRemove(): void;
-  /** Arrow keys move it; absent when read-only. */
-  onKey?(e: KeyboardEvent): void;
+  /** Arrow keys move it, Delete removes it; absent when read-only. */
+  onKey?(e: KeyboardEvent<HTMLElement>): void;
   /** The id of the text that tells a screen reader how to move it. */
   hint: string;
 }
@@ -160,7 +160,7 @@ export function AnnotationLayer() {
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   const commit = useCallback((next: typeof annotations) => dispatch({ type: 'setTeaching', patch: { annotations: next } }), [dispatch]);
-  const arrowMove = useArrowMove();
+  const keys = useAnnotationKeys();
   const hint = useId();
   const centre = () => ({ x: (width / 2 - tx) / zoom, y: (height / 2 - ty) / zoom });
   const item = (kind: AnnotationKind, id: string): ItemProps => ({
@@ -171,10 +171,13 @@ export function AnnotationLayer() {
     onRemove: () => commit(removeAnnotation(annotations, kind, id)),
     onKey: readOnly
       ? undefined
-      : arrowMove(kind, id, (dx, dy, group) => {
-          const next = moveAnnotation(annotations, kind, id, dx, dy);
-          dispatch({ type: 'setTeaching', patch: { annotations: next }, group });
-          return [...next.notes, ...next.frames].find((a) => a.id === id) ?? null;
+      : keys(kind, id, {
+          move: (dx, dy, group) => {
+            const next = moveAnnotation(annotations, kind, id, dx, dy);
+            dispatch({ type: 'setTeaching', patch: { annotations: next }, group });
+            return [...next.notes, ...next.frames].find((a) => a.id === id) ?? null;
+          },
+          remove: () => commit(removeAnnotation(annotations, kind, id)),
         }),
     hint,
   });
@@ -192,7 +195,7 @@ export function AnnotationLayer() {
       </ViewportPortal>
       {some && !readOnly && (
         <p id={hint} className="sr-only">
-          Arrow keys move it, Shift with an arrow 4 times further. Tab reaches its text, where Enter edits, and its delete button.
+          Arrow keys move it, Shift with an arrow 4 times further; Delete removes it. Tab reaches its text, where Enter edits.
         </p>
       )}
       {!readOnly && (
