@@ -28,6 +28,7 @@ import { isPlottable, useProbe } from '../lib/probe';
 import { AnnotationLayer } from './annotations/AnnotationLayer';
 import { useTheme } from '../lib/use-theme';
 import { useFlowEdges, useFlowNodes } from './canvas/use-flow-elements';
+import { KeepInView } from './canvas/KeepInView';
 import { MINIMAP, useFraming } from './canvas/use-framing';
 import { useLabelFolding } from './canvas/use-label-folding';
 import { useNodeChanges } from './canvas/use-node-changes';
@@ -172,6 +173,8 @@ function CanvasView({ analysis, nodeIssues, onNotice, onDropFiles, frameKey }: C
       onDrop={onDrop}
       onDoubleClick={onDoubleClick}
       zoomOnDoubleClick={false}
+      // KeepInView pans a Tab-focused node in, as little as needed, smoothly, and notes and frames too
+      autoPanOnNodeFocus={false}
       deleteKeyCode={['Delete', 'Backspace']}
       multiSelectionKeyCode={MULTI_SELECT}
       minZoom={0.2}
@@ -196,6 +199,7 @@ function CanvasView({ analysis, nodeIssues, onNotice, onDropFiles, frameKey }: C
         />
       )}
       <AnnotationLayer />
+      <KeepInView />
       <ConnectionHint explain={(from, to) => explainWire(live.current.graph, live.current.analysis, from, to)} />
       {graph.nodes.length === 0 && (
         <Panel position="top-center" className="canvas-hint">

@@ -84,7 +84,7 @@ export const SHORTCUT_SHEET: { keys: string[]; what: string }[] = [
   { keys: ['Tab (first stop)'], what: 'Skip links: straight to the canvas or the inspector' },
   { keys: ['F6', 'Shift F6'], what: 'Next or previous region: top bar, palette, canvas, inspector' },
   { keys: ['Tab', 'Enter'], what: 'Focus a node; select it' },
-  { keys: ['Arrow keys'], what: 'Move the selected nodes, or the focused note or frame (Shift: 4× further); presses less than 0.7 s apart are one undo entry' },
+  { keys: ['Arrow keys'], what: 'Move the selected nodes, or the focused note or frame (Shift: 4× further), the view following it past the edge; presses less than 0.7 s apart are one undo entry' },
   { keys: ['?'], what: 'This sheet' },
 ];
 

@@ -3,7 +3,8 @@
 // React Flow's step (5 flow units a press, 4× with Shift), each burst of
 // presses one undo entry (app/lib/key-burst.ts), and the new position is read
 // out in React Flow's live region, as it is for a node. A frame moves alone, as
-// when its label is dragged: the nodes drawn over it stay where they are.
+// when its label is dragged: the nodes drawn over it stay where they are. A move
+// that would carry it past the pane's edge pans the view along (use-keep-in-view.ts).
 // Delete or Backspace on the note or frame itself removes it (not the selected
 // nodes) and hands focus to the next note or frame, else to the canvas.
 import { useStoreApi } from '@xyflow/react';
@@ -11,6 +12,7 @@ import { useState, type KeyboardEvent } from 'react';
 import type { AnnotationKind } from '../../lib/annotations';
 import { keyBurst } from '../../lib/key-burst';
 import { isTextTarget } from '../../lib/shortcuts';
+import { useKeepInView } from '../canvas/use-keep-in-view';
 
 const STEP = 5;
 const SHIFT_FACTOR = 4;
@@ -41,6 +43,7 @@ function focusAfterRemoving(el: HTMLElement) {
 export function useAnnotationKeys() {
   const store = useStoreApi();
   const [group] = useState(() => keyBurst('annotation-keys'));
+  const reveal = useKeepInView();
   return (kind: AnnotationKind, id: string, act: AnnotationKeyActions) => (e: KeyboardEvent<HTMLElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey || isTextTarget(e.target)) return;
     if ((e.key === 'Delete' || e.key === 'Backspace') && e.target === e.currentTarget) {
@@ -59,6 +62,10 @@ export function useAnnotationKeys() {
     e.stopPropagation();
     const step = STEP * (e.shiftKey ? SHIFT_FACTOR : 1);
     const at = act.move(dir.x * step, dir.y * step, group(`${kind}:${id}`));
-    if (at) store.setState({ ariaLiveMessage: `Moved ${kind} ${dir.word}. New position, x: ${at.x}, y: ${at.y}` });
+    if (!at) return;
+    store.setState({ ariaLiveMessage: `Moved ${kind} ${dir.word}. New position, x: ${at.x}, y: ${at.y}` });
+    const box = e.currentTarget.getBoundingClientRect();
+    const zoom = store.getState().transform[2];
+    reveal({ x: at.x, y: at.y, width: box.width / zoom, height: box.height / zoom });
   };
 }

@@ -27,6 +27,7 @@ import { useEditorKeys } from './use-editor-keys';
 import { useTidy } from './use-tidy';
 import { WireDialog, type WireTarget } from './WireDialog';
 import { CONTROLS_BAND, MARGIN, requestFrame } from '../canvas/use-framing';
+import { requestReveal } from '../canvas/KeepInView';
 import './Editor.css';
 
 type Point = { x: number; y: number };
@@ -108,6 +109,8 @@ export function Editor({ canvasBox, analysis, notify }: EditorProps) {
 
   const insert = useCallback(
     (fragment: Fragment, at: Point) => {
+      // a paste or block placed near an edge comes into view whole
+      requestReveal();
       dispatch({ type: 'insert', fragment, at: { x: Math.round(at.x), y: Math.round(at.y) } });
     },
     [dispatch],
@@ -184,6 +187,8 @@ export function Editor({ canvasBox, analysis, notify }: EditorProps) {
     }
     const spec = getSpec(item.key);
     if (!spec) return;
+    // a node added where a wire was dropped near the edge comes into view whole
+    requestReveal();
     if (!r.end || !item.port) {
       dispatch({ type: 'addNode', nodeType: spec.type, position: centered(at) });
       return;
