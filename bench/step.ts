@@ -4,7 +4,7 @@
 // and PyTorch on the graph's own PyTorch export (bench/step_torch.py), at one
 // thread and at all cores. Also: kernels per step, the share of a step spent in
 // data and augmentation, the cost of the default views, and time to first step.
-//   npm run bench:step -- [--presets ae,simclr,vicreg,byol] [--steps 12] [--rounds 2] [--no-torch] [--no-torch-all] [--torch-blas reference] [--no-views] [--no-ttfs]
+//   npm run bench:step -- [--presets ae,simclr,vicreg,byol] [--steps 12] [--rounds 2] [--no-torch] [--no-torch-all] [--torch-blas reference] [--no-views] [--no-ttfs] [--before-after]
 // PyTorch runs at one thread and at all cores (--no-torch-all: one thread only);
 // the BLAS it loaded is printed (README: OpenBLAS makes it a fair reference).
 import '@tensorflow/tfjs-backend-wasm';
@@ -15,6 +15,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { presetGraph } from '../engine/presets';
 import { selectBackend } from '../engine/runtime/backend';
+import { installReduceGradients } from '../engine/runtime/reduce-grad';
 import { loadDatasets } from '../engine/runtime/datasets';
 import { writeExport } from '../engine/runtime/export-files';
 import { readPublicAsset } from '../engine/runtime/node-assets';
@@ -82,30 +83,42 @@ function timeHand(preset: HandPreset, aug: boolean, n = steps): { ms: number; cp
 await timeStudio(cases[0].aug ? graphs.get(cases[0].preset)! : withoutAugmentation(graphs.get(cases[0].preset)!), datasets, 3);
 timeHand(cases[0].preset, cases[0].aug, 3);
 
+// --before-after: every case also runs with tfjs's own Mean / Sum gradients (the engine
+// before issue 12, engine/runtime/reduce-grad.ts), in turns with the engine's, so one run
+// shows both ratios side by side
+const beforeAfter = flag('before-after');
+const olds = new Map(cases.map((c) => [`${c.preset}${c.aug ? '+aug' : ''}`, { studio: [] as number[], hand: [] as number[], studioCpu: [] as number[], handCpu: [] as number[] }]));
 const before = tf.memory().numTensors;
 for (let r = 0; r < rounds; r++) {
   // odd rounds run the cases backwards, so no case always follows the same one
   for (const { preset, aug } of r % 2 ? [...cases].reverse() : cases) {
     const key = `${preset}${aug ? '+aug' : ''}`;
-    const c = cells.get(key)!;
     const g = aug ? graphs.get(preset)! : withoutAugmentation(graphs.get(preset)!);
-    const s = await timeStudio(g, datasets, steps);
-    c.studio.push(s.ms);
-    c.studioCpu.push(s.cpuMs);
-    c.kernels = s.kernels;
-    c.dataMs.push(s.dataMs);
-    c.augMs.push(s.augmentMs);
-    const h = timeHand(preset, aug);
-    c.hand.push(h.ms);
-    c.handCpu.push(h.cpuMs);
-    c.handKernels = h.kernels;
+    for (const engineNow of beforeAfter ? (r % 2 ? [true, false] : [false, true]) : [true]) {
+      installReduceGradients(engineNow);
+      const c = engineNow ? cells.get(key)! : olds.get(key)!;
+      const s = await timeStudio(g, datasets, steps);
+      const h = timeHand(preset, aug);
+      c.studio.push(s.ms);
+      c.studioCpu.push(s.cpuMs);
+      c.hand.push(h.ms);
+      c.handCpu.push(h.cpuMs);
+      console.error(`round ${r + 1} ${key}${beforeAfter ? (engineNow ? ' after' : ' before') : ''}: studio ${s.ms.toFixed(1)} ms (CPU ${s.cpuMs.toFixed(1)}), hand ${h.ms.toFixed(1)} ms (CPU ${h.cpuMs.toFixed(1)})`);
+      if (!engineNow) continue;
+      const cell = cells.get(key)!;
+      cell.kernels = s.kernels;
+      cell.dataMs.push(s.dataMs);
+      cell.augMs.push(s.augmentMs);
+      cell.handKernels = h.kernels;
+    }
+    const c = cells.get(key)!;
     if (torch) {
       const t1 = await torch.time({ dir: path.join(tmp, preset), aug, threads: 1, steps });
       c.torch1.push(t1.ms);
       c.torch1Cpu.push(t1.cpuMs);
       if (!flag('no-torch-all')) c.torchN.push((await torch.time({ dir: path.join(tmp, preset), aug, threads: cores, steps })).ms);
+      console.error(`round ${r + 1} ${key}: torch ${c.torch1.at(-1)!.toFixed(1)} / ${c.torchN.at(-1)?.toFixed(1) ?? '–'} ms`);
     }
-    console.error(`round ${r + 1} ${key}: studio ${s.ms.toFixed(1)} ms (CPU ${s.cpuMs.toFixed(1)}), hand ${h.ms.toFixed(1)} ms (CPU ${h.cpuMs.toFixed(1)})${torch ? `, torch ${c.torch1.at(-1)!.toFixed(1)} / ${c.torchN.at(-1)?.toFixed(1) ?? '–'} ms` : ''}`);
   }
 }
 torch?.close();
@@ -140,6 +153,16 @@ for (const [key, c] of cells) {
   const s = median(c.studioCpu);
   const t1 = torch ? median(c.torch1Cpu) : NaN;
   console.log(`| ${key} | ${f(s)} | ${f(median(c.handCpu))} | ${ratio(s, median(c.handCpu))} | ${torch ? f(t1) : '–'} | ${ratio(s, t1)} |`);
+}
+if (beforeAfter) {
+  console.log(`\nBefore / after (before: tfjs's own Mean and Sum gradients; after: engine/runtime/reduce-grad.ts), in turns in this run, medians`);
+  console.log('| step | before: studio CPU ms | hand CPU ms | studio / hand CPU | studio / hand wall | after: studio CPU ms | hand CPU ms | studio / hand CPU | studio / hand wall |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const [key, c] of cells) {
+    const o = olds.get(key)!;
+    const row = (x: { studio: number[]; hand: number[]; studioCpu: number[]; handCpu: number[] }) => `${f(median(x.studioCpu))} | ${f(median(x.handCpu))} | ${ratio(median(x.studioCpu), median(x.handCpu))} | ${ratio(median(x.studio), median(x.hand))}`;
+    console.log(`| ${key} | ${row(o)} | ${row(c)} |`);
+  }
 }
 if (monitorShare.size) console.log(`\nviews open at the graph's intervals (latent, collapse, node stats, images) add per step: ${[...monitorShare].map(([p, x]) => `${p} ${(x * 100).toFixed(0)} %`).join(', ')}`);
 console.log(`tensors before ${before}, after ${tf.memory().numTensors}`);

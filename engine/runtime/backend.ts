@@ -7,10 +7,12 @@ import type { BackendName } from '../events';
 import { setDenseMode } from '../ops/dense';
 import { fastestByTiming, softwareAdapter, softwareRenderer, webglRenderer, webgpuAdapterFacts, type StepTimer } from './backend-choice';
 import { installMatMulGradient } from './matmul-grad';
+import { installReduceGradients } from './reduce-grad';
 import { shareWasmIdentity } from './wasm-identity';
 import { sliceFromWasmHeap } from './wasm-slice';
 
 installMatMulGradient();
+installReduceGradients();
 
 export type BackendChoice = 'auto' | BackendName;
 export const AUTO_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
