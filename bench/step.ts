@@ -16,6 +16,7 @@ import path from 'node:path';
 import { presetGraph } from '../engine/presets';
 import { selectBackend } from '../engine/runtime/backend';
 import { installReduceGradients } from '../engine/runtime/reduce-grad';
+import { yieldWithTimer } from '../engine/runtime/views';
 import { loadDatasets } from '../engine/runtime/datasets';
 import { writeExport } from '../engine/runtime/export-files';
 import { readPublicAsset } from '../engine/runtime/node-assets';
@@ -83,9 +84,9 @@ function timeHand(preset: HandPreset, aug: boolean, n = steps): { ms: number; cp
 await timeStudio(cases[0].aug ? graphs.get(cases[0].preset)! : withoutAugmentation(graphs.get(cases[0].preset)!), datasets, 3);
 timeHand(cases[0].preset, cases[0].aug, 3);
 
-// --before-after: every case also runs with tfjs's own Mean / Sum gradients (the engine
-// before issue 12, engine/runtime/reduce-grad.ts), in turns with the engine's, so one run
-// shows both ratios side by side
+// --before-after: every case also runs as the engine did before issue 12 (tfjs's own Mean /
+// Sum gradients instead of engine/runtime/reduce-grad.ts, the trainer yielding with
+// setTimeout(0)), in turns with the engine as it is, so one run shows both ratios side by side
 const beforeAfter = flag('before-after');
 const olds = new Map(cases.map((c) => [`${c.preset}${c.aug ? '+aug' : ''}`, { studio: [] as number[], hand: [] as number[], studioCpu: [] as number[], handCpu: [] as number[] }]));
 const before = tf.memory().numTensors;
@@ -96,6 +97,7 @@ for (let r = 0; r < rounds; r++) {
     const g = aug ? graphs.get(preset)! : withoutAugmentation(graphs.get(preset)!);
     for (const engineNow of beforeAfter ? (r % 2 ? [true, false] : [false, true]) : [true]) {
       installReduceGradients(engineNow);
+      yieldWithTimer(!engineNow);
       const c = engineNow ? cells.get(key)! : olds.get(key)!;
       const s = await timeStudio(g, datasets, steps);
       const h = timeHand(preset, aug);
@@ -155,12 +157,16 @@ for (const [key, c] of cells) {
   console.log(`| ${key} | ${f(s)} | ${f(median(c.handCpu))} | ${ratio(s, median(c.handCpu))} | ${torch ? f(t1) : '–'} | ${ratio(s, t1)} |`);
 }
 if (beforeAfter) {
-  console.log(`\nBefore / after (before: tfjs's own Mean and Sum gradients; after: engine/runtime/reduce-grad.ts), in turns in this run, medians`);
-  console.log('| step | before: studio CPU ms | hand CPU ms | studio / hand CPU | studio / hand wall | after: studio CPU ms | hand CPU ms | studio / hand CPU | studio / hand wall |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log(`\nBefore / after (before: tfjs's own Mean and Sum gradients and setTimeout(0) yields; after: the engine as it is), in turns in this run, medians`);
+  // paired: the median over rounds of studio / hand within one round (the two ran back to back, so
+  // a change of load between rounds cancels out)
+  console.log('| step | before: studio CPU ms | hand CPU ms | studio / hand CPU | paired | studio / hand wall | after: studio CPU ms | hand CPU ms | studio / hand CPU | paired | studio / hand wall |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const [key, c] of cells) {
     const o = olds.get(key)!;
-    const row = (x: { studio: number[]; hand: number[]; studioCpu: number[]; handCpu: number[] }) => `${f(median(x.studioCpu))} | ${f(median(x.handCpu))} | ${ratio(median(x.studioCpu), median(x.handCpu))} | ${ratio(median(x.studio), median(x.hand))}`;
+    const paired = (a: number[], b: number[]) => `${median(a.map((v, i) => v / b[i])).toFixed(2)}×`;
+    const row = (x: { studio: number[]; hand: number[]; studioCpu: number[]; handCpu: number[] }) =>
+      `${f(median(x.studioCpu))} | ${f(median(x.handCpu))} | ${ratio(median(x.studioCpu), median(x.handCpu))} | ${paired(x.studioCpu, x.handCpu)} | ${ratio(median(x.studio), median(x.hand))}`;
     console.log(`| ${key} | ${row(o)} | ${row(c)} |`);
   }
 }

@@ -64,8 +64,15 @@ test('Stop during a monitor pass ends the pass and the run at that step', async 
     control,
     emit: (e) => {
       events.push(e);
-      // Stop arrives as a message while step 10's pass runs: the first view of the pass is out
-      if (e.type === 'images' && e.step === 10) setTimeout(() => (control.stopped = true), 0);
+      // Stop arrives as a message (as the worker gets it) while step 10's pass runs: the first view of the pass is out
+      if (e.type === 'images' && e.step === 10) {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => {
+          ch.port1.close();
+          control.stopped = true;
+        };
+        ch.port2.postMessage('stop');
+      }
     },
   });
   assert.equal(done.state, 'stopped');
