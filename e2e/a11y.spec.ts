@@ -1,7 +1,7 @@
 // Keyboard and screen-reader basics: a skip link takes Tab straight to the
 // canvas, a node is added, selected and moved without the mouse, and axe finds
 // no serious or critical violation in the studio, the Runs drawer or the compare view,
-// in the light theme and in the dark one.
+// in the light theme and in the dark one (and at 1024×768, with the palette folded).
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { seriousViolations } from './pages/axe';
@@ -72,6 +72,23 @@ for (const scheme of ['light', 'dark'] as const) {
     // both runs were evaluated once, at step 20: the accuracy axis spans their 20 steps, not 0–40
     const acc = page.getByTestId('compare-accuracy').locator('.cmp-chart__plot');
     await expect(acc).toHaveAttribute('data-x-range', '0|20');
+  });
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe (${scheme}) at 1024×768: the palette folded to its rail, opened over the canvas, and the File menu`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.emulateMedia({ colorScheme: scheme });
+    const ed = new EditorPage(page);
+    await ed.goto();
+    await ed.openPreset('SimCLR');
+    await expect(ed.paletteToggle).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await ed.openPalette();
+    expect(await seriousViolations(page, '.studio__palette')).toEqual([]);
+    await page.getByRole('button', { name: 'File', exact: true }).click();
+    await expect(page.getByRole('menu', { name: 'File' }).getByRole('menuitem')).toHaveCount(3);
+    expect(await seriousViolations(page, '.topbar')).toEqual([]);
   });
 }
 

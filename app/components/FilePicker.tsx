@@ -2,7 +2,7 @@
 // A button that opens the browser's file chooser for one JSON file (graph
 // import, runs import). The input stays in the page, hidden, so tests can set
 // its files directly.
-import { useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode, type RefObject } from 'react';
 
 interface FilePickerProps {
   children: ReactNode;
@@ -15,10 +15,13 @@ interface FilePickerProps {
   /** Several files at once (runs import); `onFile` then gets only the first. */
   multiple?: boolean;
   onFiles?(files: File[]): void;
+  /** The hidden input, for another control (a menu item) that opens the same chooser. */
+  inputRef?: RefObject<HTMLInputElement | null>;
 }
 
-export function FilePicker({ children, className, title, inputLabel, testId, onFile, multiple, onFiles }: FilePickerProps) {
-  const input = useRef<HTMLInputElement>(null);
+export function FilePicker({ children, className, title, inputLabel, testId, onFile, multiple, onFiles, inputRef }: FilePickerProps) {
+  const own = useRef<HTMLInputElement>(null);
+  const input = inputRef ?? own;
   return (
     <>
       <button type="button" className={className} onClick={() => input.current?.click()} title={title}>

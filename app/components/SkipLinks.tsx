@@ -15,10 +15,13 @@ function jump(e: MouseEvent, selector: string, fallback: string) {
 
 const FOCUSABLE = 'button:not([disabled]), a[href], select:not([disabled]), input:not([disabled]):not([type="hidden"]), [tabindex]:not([tabindex="-1"])';
 
+/** The first control of `el` that is shown (a folded palette shows its rail's button, not its list). */
+const firstShown = (el: Element) => [...el.querySelectorAll<HTMLElement>(FOCUSABLE)].find((c) => c.getClientRects().length > 0) ?? null;
+
 /** The regions F6 visits, in order, and where focus lands in each. */
 const REGIONS: { region: string; target(el: Element): HTMLElement | null }[] = [
-  { region: '.topbar', target: (el) => el.querySelector<HTMLElement>(FOCUSABLE) },
-  { region: '.studio__palette', target: (el) => el.querySelector<HTMLElement>(FOCUSABLE) },
+  { region: '.topbar', target: firstShown },
+  { region: '.studio__palette', target: firstShown },
   { region: '.studio__canvas', target: (el) => el.querySelector<HTMLElement>('.react-flow__node') ?? (el as HTMLElement) },
   { region: '.studio__side', target: (el) => el as HTMLElement },
 ];

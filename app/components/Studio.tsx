@@ -31,6 +31,7 @@ import { TorchExport } from './TorchExport';
 import { LogoIcon } from './icons';
 import { Inspector } from './Inspector';
 import { Palette } from './Palette';
+import { PaletteDrawer } from './PaletteDrawer';
 import { Dock } from './panels/Dock';
 import type { Projection } from './panels/LatentPanel';
 import { PresetMenu } from './PresetMenu';
@@ -248,12 +249,22 @@ function StudioShell() {
             {shows('export') && <TorchExport graph={graph} getClient={getClient} notify={notify} onImportRun={(g, tensors) => void trainOther(g, backend, { steps: 0, initialWeights: tensors })} />}
           </div>
           <span className={`save-state save-state--${saveState}`} data-testid="save-state" data-state={saveState} title={saveError ?? undefined}>
-            {SAVE_TEXT[saveState]}
+            {saveState === 'pending' ? (
+              <>
+                Unsaved<span className="save-state__wide"> changes</span>…
+              </>
+            ) : (
+              SAVE_TEXT[saveState]
+            )}
           </span>
         </header>
         <aside className="studio__palette" aria-label="Palette and blocks">
-          {shows('palette') && <Palette onAdd={addAtCenter} hidden={classroom.hideCategories} />}
-          {shows('palette') && <BlockShelf notify={notify} />}
+          {shows('palette') && (
+            <PaletteDrawer>
+              <Palette onAdd={addAtCenter} hidden={classroom.hideCategories} />
+              <BlockShelf notify={notify} />
+            </PaletteDrawer>
+          )}
         </aside>
         <div className="studio__center">
           <main className="studio__canvas" ref={canvasBox} id="canvas" tabIndex={-1} aria-label="Canvas">

@@ -172,3 +172,22 @@ export function WireIcon() {
     </Svg>
   );
 }
+
+/** A side panel: the folded node palette. */
+export function PanelIcon() {
+  return (
+    <Svg>
+      <rect x="3" y="4" width="18" height="16" rx="2" />
+      <path d="M9 4v16M5.5 8h1M5.5 11h1M5.5 14h1" />
+    </Svg>
+  );
+}
+
+/** A pin: keep a folding panel open. */
+export function PinIcon() {
+  return (
+    <Svg>
+      <path d="M9 4h6M10 4v6l-3 4h10l-3-4V4M12 14v6" />
+    </Svg>
+  );
+}

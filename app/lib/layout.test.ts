@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Graph } from '../../engine/graph';
 import { PRESETS } from '../../engine/presets';
 import { READABLE_ZOOM } from './framing';
-import { LAYER_GAP, layoutGraph } from './layout';
+import { LAYER_GAP, layoutGraph, packRows } from './layout';
 import { NODE_SIZE } from './placement';
 
 type Box = { x: number; y: number; w: number; h: number };
@@ -57,4 +57,27 @@ test('given the canvas, a chain too long to read in one row is wrapped into rows
   const km = PRESETS.find((p) => p.name === 'kmeans')!.graph;
   const [data, kmeans] = await layoutGraph(km, {}, undefined, view);
   assert.ok(kmeans.x >= data.x + NODE_SIZE.width + LAYER_GAP - 1, 'side by side');
+});
+
+test('where wrapped rows still do not read (a joint-embedding graph on the 1024×768 canvas), the nodes are packed in flow order into grid rows that do', async () => {
+  const view = { width: 610, height: 582 }; // the 1024×768 studio's canvas (palette folded) inside the framing margins
+  for (const name of ['byol', 'moco', 'ijepa']) {
+    const g = PRESETS.find((p) => p.name === name)!.graph;
+    // measured in the browser: nodes are 176–250 wide and 100–186 tall
+    const sizes = Object.fromEntries(g.nodes.map((n, i) => [n.id, { width: 176 + (i % 3) * 20, height: 140 + (i % 2) * 23 }]));
+    const at = await layoutGraph(g, sizes, undefined, view);
+    const boxes = at.map((p) => ({ ...p, w: sizes[p.id].width, h: sizes[p.id].height }));
+    const w = Math.max(...boxes.map((b) => b.x + b.w)) - Math.min(...boxes.map((b) => b.x));
+    const h = Math.max(...boxes.map((b) => b.y + b.h)) - Math.min(...boxes.map((b) => b.y));
+    assert.ok(Math.min(view.width / w, view.height / h) >= READABLE_ZOOM, `${name}: ${w}×${h} fits at a readable zoom`);
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) assert.ok(!overlap(boxes[i], boxes[j]), `${name}: ${boxes[i].id} overlaps ${boxes[j].id}`);
+  }
+});
+
+test('packRows takes the widest rows that read, and keeps the flow order within a row', () => {
+  const row = ['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) => ({ id, x: i * 300, y: 0 }));
+  const size = () => ({ width: 200, height: 100 });
+  // three columns (680 px wide) read on 600 px at 11/13, four (920) do not
+  const at = packRows(row, size, { width: 600, height: 400 });
+  assert.deepEqual(at.map((p) => [p.id, p.x, p.y]), [['a', 0, 0], ['b', 240, 0], ['c', 480, 0], ['d', 0, 140], ['e', 240, 140], ['f', 480, 140]]);
 });

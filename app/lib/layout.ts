@@ -3,7 +3,9 @@
 // and the gap between layers leaves room for the wire's type label. Given the
 // canvas size, a graph whose single row would only fit below the readable zoom
 // is wrapped into rows shaped like the canvas (ELK's graph wrapping), when that
-// fits better. Pure (no DOM): elkjs's bundled build runs the same in Node and the browser.
+// fits better; where even that does not read, its nodes are packed in flow order
+// into rows of a grid (`packRows`). Pure (no DOM): elkjs's bundled build runs the
+// same in Node and the browser.
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { Graph } from '../../engine/graph';
 import { getSpec } from '../../nodes/registry';
@@ -17,6 +19,8 @@ export const NODE_GAP = 36;
 /** Layer gaps tried, in turn, for a graph wrapped into rows to fit the canvas. */
 const WRAP_GAPS = [LAYER_GAP, 100, 60];
 const WRAP_NODE_GAP = 24;
+/** Gaps between the packed rows' columns and rows (short wires: their labels fold to a dot). */
+export const PACK_GAP = 40;
 
 type Elk = { layout(g: ElkNode): Promise<ElkNode> };
 let elk: Promise<Elk> | null = null;
@@ -34,6 +38,36 @@ export function fitZoom(children: readonly { x?: number; y?: number; width?: num
   const x1 = Math.max(...children.map((c) => (c.x ?? 0) + (c.width ?? 0)));
   const y1 = Math.max(...children.map((c) => (c.y ?? 0) + (c.height ?? 0)));
   return Math.min(view.width / Math.max(1, x1 - x0), view.height / Math.max(1, y1 - y0), 1);
+}
+
+type Placed = { id: string; x: number; y: number };
+
+/**
+ * The nodes in flow order (their left-to-right order in a one-row layout, `row`) packed into
+ * rows of k, each column as wide as its widest node and each row as tall as its tallest: the
+ * widest k that reads on `view`, else the one that reads best. Layered wrapping keeps a
+ * layer's nodes stacked and routes the wrapped wires between rows, which a 9-node
+ * joint-embedding graph on the 1024×768 canvas cannot afford; a grid can.
+ */
+export function packRows(row: readonly Placed[], size: (id: string) => Size, view: Size): Placed[] {
+  const order = [...row].sort((a, b) => a.x - b.x || a.y - b.y).map((q) => q.id);
+  let best: { z: number; at: Placed[] } = { z: 0, at: [] };
+  for (let k = order.length; k >= 1; k--) {
+    const rows = Array.from({ length: Math.ceil(order.length / k) }, (_, r) => order.slice(r * k, r * k + k));
+    const colW = Array.from({ length: k }, (_, c) => Math.max(0, ...rows.map((r) => (r[c] ? size(r[c]).width : 0))));
+    const rowH = rows.map((r) => Math.max(...r.map((id) => size(id).height)));
+    const at = rows.flatMap((r, ri) =>
+      r.map((id, c) => ({
+        id,
+        x: colW.slice(0, c).reduce((a, b) => a + b + PACK_GAP, 0),
+        y: rowH.slice(0, ri).reduce((a, b) => a + b + PACK_GAP, 0),
+      })),
+    );
+    const z = fitZoom(at.map((p) => ({ ...p, ...size(p.id) })), view);
+    if (z > best.z) best = { z, at };
+    if (z >= READABLE_ZOOM) return at;
+  }
+  return best.at;
 }
 
 /**
@@ -80,7 +114,8 @@ export async function layoutGraph(graph: Graph, sizes: Record<string, Size>, nod
   };
   const elkjs = await engine();
   // ELK writes its answer into the graph it is given: each run gets its own copy
-  let out = await elkjs.layout(structuredClone(root));
+  const row = await elkjs.layout(structuredClone(root));
+  let out = row;
   // Wrapped rows, at narrower layer gaps while still unreadable (short wires fold their labels to a dot)
   for (const gap of WRAP_GAPS) {
     if (!view || nodeIds || fitZoom(out.children ?? [], view) >= READABLE_ZOOM) break;
@@ -95,7 +130,13 @@ export async function layoutGraph(graph: Graph, sizes: Record<string, Size>, nod
     const wrapped = await elkjs.layout({ ...structuredClone(root), layoutOptions: { ...root.layoutOptions, ...wrapping } });
     if (fitZoom(wrapped.children ?? [], view) > fitZoom(out.children ?? [], view)) out = wrapped;
   }
-  const placed = new Map((out.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
+  let children: { id: string; x?: number; y?: number; width?: number; height?: number }[] = out.children ?? [];
+  // Still unreadable (long joint-embedding graphs on a narrow canvas): rows of a grid, when they read better
+  if (view && !nodeIds && fitZoom(children, view) < READABLE_ZOOM) {
+    const packed = packRows((row.children ?? []).map((c) => ({ id: c.id, x: c.x ?? 0, y: c.y ?? 0 })), size, view).map((p) => ({ ...p, ...size(p.id) }));
+    if (fitZoom(packed, view) > fitZoom(children, view)) children = packed;
+  }
+  const placed = new Map(children.map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
   // Keep the laid-out block where the nodes were, so the view does not jump.
   const ox = Math.min(...nodes.map((n) => n.position.x));
   const oy = Math.min(...nodes.map((n) => n.position.y));

@@ -49,6 +49,24 @@ export class StudioPage {
     return this.page.getByRole('navigation', { name: 'Node palette' }).getByRole('button', { name: label, exact: true });
   }
 
+  /** The rail's button that opens the palette where a narrow window (up to 1300 px) folds it. */
+  get paletteToggle(): Locator {
+    return this.page.getByRole('button', { name: 'Nodes', exact: true });
+  }
+
+  /** Opens the node palette over the canvas when the window has folded it; a no-op when it is a column. */
+  async openPalette() {
+    const toggle = this.paletteToggle;
+    if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(this.page.getByRole('navigation', { name: 'Node palette' })).toBeVisible();
+  }
+
+  /** Folds the palette opened over the canvas back to its rail (it covers the canvas's left edge). */
+  async closePalette() {
+    const toggle = this.paletteToggle;
+    if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
+  }
+
   node(id: string): Locator {
     return this.page.getByTestId(`node-${id}`);
   }
@@ -63,6 +81,7 @@ export class StudioPage {
 
   /** HTML5 drag and drop from the palette to a point of the canvas (relative to its top-left). */
   async dragFromPalette(label: string, at: { x: number; y: number }) {
+    await this.openPalette();
     await this.paletteItem(label).dragTo(this.canvas, { targetPosition: at });
   }
 

@@ -10,7 +10,7 @@ import { blockFromSelection } from '../../lib/blocks/block';
 import { pairWire } from '../../lib/connect-pair';
 import { extractFragment, type Fragment } from '../../lib/fragment';
 import { nextNodeId, useStudio, type StudioAction } from '../../lib/graph-store';
-import { NODE_TEXT_PX, READABLE_ZOOM } from '../../lib/framing';
+import { READABLE_ZOOM } from '../../lib/framing';
 import { fitZoom, layoutGraph } from '../../lib/layout';
 import { NODE_SIZE, centered } from '../../lib/placement';
 import { portName } from '../../lib/port-choice';
@@ -41,10 +41,10 @@ interface EditorProps {
 const DUPLICATE_OFFSET = 40;
 /**
  * A preset's own layout (drawn for the 1440×900 canvas) is replaced by the auto-layout only
- * where it would open with node text under 8 px (the 528 px canvas of a 1024×768 window),
- * and only for one that reads at least a tenth better, or readable.
+ * where it would open with node text under 11 px (a smaller window), and only by one that
+ * reads at least a tenth better, or readable.
  */
-const REFIT_BELOW = 8 / NODE_TEXT_PX;
+const REFIT_BELOW = READABLE_ZOOM;
 
 export function Editor({ canvasBox, analysis, notify }: EditorProps) {
   const { state, dispatch } = useStudio();

@@ -2,6 +2,7 @@
 // The top bar's theme button: System → Light → Dark. System follows the OS
 // (prefers-color-scheme); the choice survives a reload (app/lib/theme-mode.ts).
 import { useEffect, useState } from 'react';
+import { ThemeIcon } from '../icons';
 import { applyChoice, nextChoice, storedChoice, type ThemeChoice } from '../../lib/theme-mode';
 
 const LABEL: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
@@ -14,7 +15,7 @@ export function ThemeToggle() {
   return (
     <button
       type="button"
-      className="btn btn--small"
+      className="btn btn--small theme-toggle"
       data-testid="theme-toggle"
       data-choice={choice}
       title={`Theme: ${LABEL[choice]}${choice === 'system' ? ' (follows your OS)' : ''}. Click for ${LABEL[next]}.`}
@@ -24,7 +25,8 @@ export function ThemeToggle() {
         setChoice(next);
       }}
     >
-      {LABEL[choice]}
+      <ThemeIcon />
+      <span className="theme-toggle__label">{LABEL[choice]}</span>
     </button>
   );
 }
