@@ -112,11 +112,17 @@ for (const size of SIZES) {
             }, { message: `${title}: every node in view` })
             .toBe(true);
           expect(await zoom(page)).toBeLessThanOrEqual(1);
-          const nodes: Box[] = await rect(page, '.react-flow__node');
-          // labels: folding runs a frame after the view settles
+          // labels: folding runs a frame after the view settles; nodes and labels are read in one
+          // go, since the view may still move (the dock re-frames once the canvas has resized)
+          let nodes: Box[] = [];
           await expect
             .poll(async () => {
-              const labels: Box[] = await rect(page, '.edge-label:not([data-folded])');
+              const [ns, labels] = await page.evaluate(() =>
+                ['.react-flow__node', '.edge-label:not([data-folded])'].map((sel) =>
+                  [...document.querySelectorAll(sel)].map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })),
+                ),
+              );
+              nodes = ns;
               const bad = labels.filter((l, i) => nodes.some((n) => overlaps(l, n)) || labels.some((o, j) => j < i && overlaps(l, o)));
               return bad.length;
             }, { message: `${title}: no label over a node or another label` })
