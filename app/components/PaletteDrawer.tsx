@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { isBoolean, usePersisted } from '../lib/use-persisted';
 import { PanelIcon, PinIcon } from './icons';
+import { usePressOutside } from './use-press-outside';
 import './PaletteDrawer.css';
 
 /** Up to this window width the palette folds (Studio.css uses the same number). */
@@ -29,15 +30,8 @@ export function PaletteDrawer({ children }: { children: ReactNode }) {
     if (refocus) toggle.current?.focus();
   }, []);
 
-  // a press anywhere outside the drawer folds it
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent) => {
-      if (!aside.current?.contains(e.target as Node)) close(false);
-    };
-    window.addEventListener('pointerdown', onDown, true);
-    return () => window.removeEventListener('pointerdown', onDown, true);
-  }, [open, close]);
+  // a press anywhere outside the drawer folds it, the canvas's pane included
+  usePressOutside(aside, open, () => close(false), true);
 
   // opened: the filter field, so typing narrows the list at once
   useEffect(() => {

@@ -3,6 +3,7 @@
 // menus: opening focuses the first item, arrows / Home / End move, Escape closes and
 // hands focus back to the button, Tab or a press outside closes.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { usePressOutside } from './use-press-outside';
 
 export function useMenu() {
   const [open, setOpen] = useState(false);
@@ -11,14 +12,9 @@ export function useMenu() {
   const items = () => Array.from(wrap.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? []);
 
   useEffect(() => {
-    if (!open) return;
-    items()[0]?.focus();
-    const onDown = (e: PointerEvent) => {
-      if (!wrap.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
+    if (open) items()[0]?.focus();
   }, [open]);
+  usePressOutside(wrap, open, () => setOpen(false));
 
   const close = () => {
     setOpen(false);

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Graph } from '../../../engine/graph';
 import { loadRecent, type RecentGraph } from '../../lib/share/recent';
 import { ChevronIcon } from '../icons';
+import { usePressOutside } from '../use-press-outside';
 import '../PresetMenu.css';
 
 const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
@@ -19,15 +20,11 @@ export function RecentMenu({ onOpen }: { onOpen(g: Graph, name: string): void })
     if (!open) return;
     let live = true;
     void loadRecent().then((l) => live && setList(l));
-    const onDown = (e: PointerEvent) => {
-      if (!wrap.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
     return () => {
       live = false;
-      document.removeEventListener('pointerdown', onDown);
     };
   }, [open]);
+  usePressOutside(wrap, open, () => setOpen(false));
 
   return (
     <div className="menu-wrap" ref={wrap} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
