@@ -28,10 +28,7 @@ test('sticky notes and frames: create, write, move, resize, undo, delete; saved 
     return ((await studio.getRecord('autosave')) as Saved).meta.annotations;
   };
 
-  await page.getByRole('button', { name: '+ Note' }).click();
-  const note = page.getByTestId('note-note-1');
-  await note.getByLabel('Note text').fill('The decoder only sees the 32-d code');
-  await note.getByLabel('Note text').press('Control+Enter');
+  const note = await studio.addNote('The decoder only sees the 32-d code');
   await expect(note).toContainText('The decoder only sees the 32-d code');
 
   await page.getByRole('button', { name: '+ Frame' }).click();
@@ -92,10 +89,7 @@ test('a note and a frame move with the arrow keys (Shift: 4× further), one undo
   };
   const live = page.locator('[id^="react-flow__aria-live"]');
 
-  await page.getByRole('button', { name: '+ Note' }).click();
-  const note = page.getByTestId('note-note-1');
-  await note.getByLabel('Note text').fill('moved by keys');
-  await note.getByLabel('Note text').press('Control+Enter');
+  const note = await studio.addNote('moved by keys');
   // the note itself is a Tab stop (before its delete button and its text), named by its text
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');

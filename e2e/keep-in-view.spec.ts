@@ -77,10 +77,7 @@ test('a note moved with the arrow keys past the right edge stays in view', async
   const ed = new EditorPage(page);
   await ed.goto();
   await ed.openPreset('Autoencoder');
-  await page.getByRole('button', { name: '+ Note' }).click();
-  const note = page.getByTestId('note-note-1');
-  await note.getByLabel('Note text').fill('follow me');
-  await note.getByLabel('Note text').press('Control+Enter');
+  const note = await ed.addNote('follow me');
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
   await expect(note).toBeFocused();

@@ -133,6 +133,15 @@ export class StudioPage {
     await expect(f).toHaveValue(value);
   }
 
+  /** + Note, its text typed and the field closed with Ctrl+Enter; the new note. */
+  async addNote(text: string, id = 'note-1'): Promise<Locator> {
+    await this.page.getByRole('button', { name: '+ Note' }).click();
+    const note = this.page.getByTestId(`note-${id}`);
+    await note.getByLabel('Note text').fill(text);
+    await note.getByLabel('Note text').press('Control+Enter');
+    return note;
+  }
+
   async openPreset(title: string) {
     await this.page.getByRole('button', { name: 'Presets' }).click();
     await this.page.getByRole('menuitem', { name: title, exact: true }).click();
