@@ -16,7 +16,7 @@ import path from 'node:path';
 import { presetGraph } from '../engine/presets';
 import { selectBackend } from '../engine/runtime/backend';
 import { installReduceGradients } from '../engine/runtime/reduce-grad';
-import { yieldWithTimer } from '../engine/runtime/views';
+import { yieldWithTimer } from '../engine/runtime/yield';
 import { loadDatasets } from '../engine/runtime/datasets';
 import { writeExport } from '../engine/runtime/export-files';
 import { readPublicAsset } from '../engine/runtime/node-assets';

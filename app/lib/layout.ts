@@ -11,6 +11,7 @@ import type { Graph } from '../../engine/graph';
 import { getSpec } from '../../nodes/registry';
 import { READABLE_ZOOM } from './framing';
 import type { Size } from './graph-store';
+import { unionRect } from './keep-in-view';
 import { NODE_SIZE } from './placement';
 
 /** Room between two layers for the label of the wires crossing it ("image [B, 28, 28, 1]" at 10.5 px). */
@@ -33,11 +34,9 @@ function engine(): Promise<Elk> {
 
 /** The zoom at which a block of boxes fits `view` (screen pixels), at most 1. */
 export function fitZoom(children: readonly { x?: number; y?: number; width?: number; height?: number }[], view: Size): number {
-  const x0 = Math.min(...children.map((c) => c.x ?? 0));
-  const y0 = Math.min(...children.map((c) => c.y ?? 0));
-  const x1 = Math.max(...children.map((c) => (c.x ?? 0) + (c.width ?? 0)));
-  const y1 = Math.max(...children.map((c) => (c.y ?? 0) + (c.height ?? 0)));
-  return Math.min(view.width / Math.max(1, x1 - x0), view.height / Math.max(1, y1 - y0), 1);
+  const box = unionRect(children.map((c) => ({ x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 })));
+  if (!box) return 1;
+  return Math.min(view.width / Math.max(1, box.width), view.height / Math.max(1, box.height), 1);
 }
 
 type Placed = { id: string; x: number; y: number };
