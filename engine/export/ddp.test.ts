@@ -43,8 +43,10 @@ for (const preset of ['simclr', 'vicreg']) {
       // would move those weights by ±lr and hide what is compared
       const common = ['train.py', '--steps', '3', '--log-every', '1', '--no-augment', '--cpu', '--optimizer', 'sgd', '--lr', '0.05'];
       const env = { ...process.env, OMP_NUM_THREADS: '1' };
-      execFileSync(PYTHON, [...common, '--out', 'one', '--log-json', 'one.jsonl'], { cwd: dir, env, stdio: 'pipe' });
-      execFileSync(PYTHON, ['-m', 'torch.distributed.run', '--standalone', '--nproc_per_node=2', ...TORCHRUN_PY311, ...common, '--out', 'two', '--log-json', 'two.jsonl'], { cwd: dir, env, stdio: 'pipe' });
+      // a bounded wait: a hang in the exported script (say at the process group's teardown) fails here, not CI
+      const run = { cwd: dir, env, stdio: 'pipe', timeout: 240_000, killSignal: 'SIGTERM' } as const;
+      execFileSync(PYTHON, [...common, '--out', 'one', '--log-json', 'one.jsonl'], run);
+      execFileSync(PYTHON, ['-m', 'torch.distributed.run', '--standalone', '--nproc_per_node=2', ...TORCHRUN_PY311, ...common, '--out', 'two', '--log-json', 'two.jsonl'], run);
       const res = JSON.parse(execFileSync(PYTHON, ['-c', COMPARE], { cwd: dir, encoding: 'utf8' })) as { weights: number; moved: number; loss: number; steps: number; final: Record<string, number> };
       console.log(`${preset}: ${res.steps} logged steps, max loss difference ${res.loss.toExponential(2)}, max weight difference ${res.weights.toExponential(2)} (weights moved up to ${res.moved.toExponential(2)}), final ${JSON.stringify(res.final)}`);
       assert.equal(res.steps, 3);

@@ -229,6 +229,13 @@ def main():
         save_weights(model, args.out)
         print(f"saved {args.out}/model.pt and {args.out}/weights.npz after {step} steps")
     if world_size() > 1:
+        # Leave the group in this order: a gloo worker thread may still be freeing the last
+        # collective's tensors, which needs the GIL; a barrier lets it (its wait releases the
+        # GIL), and dropping DDP before the group keeps its reducer from tearing the group
+        # down later, at exit, joining that thread while holding the GIL (a deadlock seen
+        # with torch 1.13).
+        torch.distributed.barrier()
+        del net
         torch.distributed.destroy_process_group()
 
 
